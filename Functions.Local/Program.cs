@@ -1,1 +1,39 @@
-Console.WriteLine("placeholder");
+using NetworkFunctions.Local;
+
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine("""
+        Functions.Local: runs NetworkFunctions on this machine (Azurite, the Durable Task engine, the functions, a mail sink).
+
+        dotnet run --project Functions.Local [-- options]
+          --port N              HTTP port (default 7071; 0 picks a free one)
+          --data DIR            Azurite's data folder (default .local)
+          --azurite-port N      first of Azurite's three ports (default 10000)
+          --backend B           durable storage: AzureStorage (default) or InMemory
+          --task-hub NAME       durable task hub name (default NetworkFunctions)
+          --function-key KEY    key for function-level routes (default local-function-key; or Local__FunctionKey)
+        """);
+    return 0;
+}
+
+string? unknown = args.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !LocalHostOptions.Switches.ContainsKey(args[i - 1])))
+    .FirstOrDefault(a => !LocalHostOptions.Switches.ContainsKey(a.Split('=')[0]));
+if (unknown is not null)
+{
+    Console.Error.WriteLine($"Unknown option {unknown}; see --help.");
+    return 2;
+}
+
+await using LocalFunctionsHost host = await LocalFunctionsHost.StartAsync(args);
+Uri api = host.BaseAddress;
+Console.WriteLine($"""
+
+    NetworkFunctions is running ({host.Catalog.Functions.Count} functions, {host.Options.DurableBackend} engine, Azurite data in {Path.GetFullPath(host.Options.Data)}).
+      API:     {api}api   (function key: header x-functions-key)
+      Health:  {api}api/health
+      Mailbox: {api}dev/mailbox
+    Press Ctrl+C to stop.
+
+    """);
+await host.WaitForShutdownAsync();
+return 0;

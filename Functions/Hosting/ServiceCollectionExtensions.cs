@@ -1,14 +1,48 @@
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SendGrid;
 
 namespace NetworkFunctions.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>The one composition root: both the Functions host and Functions.Local call this.</summary>
+    public const string SendGridHttpClient = "SendGrid";
+
+    /// <summary>
+    /// The one composition root: the Functions host (<c>Program.cs</c>) and <c>Functions.Local</c> both call this,
+    /// so the services the functions see cannot drift between the two.
+    /// </summary>
     public static IServiceCollection AddNetworkFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<NetworkOptions>()
+            .BindConfiguration(NetworkOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<EmailOptions>()
+            .BindConfiguration(EmailOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+
+        services.AddHttpClient(SendGridHttpClient);
+        services.AddSingleton<ISendGridClient>(provider =>
+        {
+            EmailOptions email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
+            HttpClient http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(SendGridHttpClient);
+            var options = new SendGridClientOptions { ApiKey = email.SendGridApiKey };
+            if (!string.IsNullOrWhiteSpace(email.SendGridHost))
+            {
+                options.Host = email.SendGridHost;
+            }
+
+            return new SendGridClient(http, options);
+        });
+
         return services;
     }
 }

@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Runtime.Loader;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkFunctions.Hosting;
+using NetworkFunctions.Local.Azurite;
+using NetworkFunctions.Local.Durable;
+using NetworkFunctions.Local.Functions;
+
+namespace NetworkFunctions.Local;
+
+/// <summary>
+/// The whole system on one machine: Azurite, the Durable Task engine, and every function of the Functions app on
+/// Kestrel, composed with the app's own <c>AddNetworkFunctions</c>.
+/// </summary>
+public sealed class LocalFunctionsHost : IAsyncDisposable
+{
+    readonly WebApplication app;
+    readonly DurableEngine engine;
+    readonly AzuriteServer azurite;
+
+    LocalFunctionsHost(WebApplication app, DurableEngine engine, AzuriteServer azurite, FunctionCatalog catalog, Uri baseAddress, LocalHostOptions options)
+    {
+        this.app = app;
+        this.engine = engine;
+        this.azurite = azurite;
+        Catalog = catalog;
+        BaseAddress = baseAddress;
+        Options = options;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public FunctionCatalog Catalog { get; }
+
+    public LocalHostOptions Options { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public DurableTaskClient DurableClient => app.Services.GetRequiredService<DurableTaskClient>();
+
+    public string StorageConnectionString => azurite.ConnectionString;
+
+    /// <summary>The Functions app's assembly: the functions that run in Azure.</summary>
+    public static Assembly FunctionsAssembly => typeof(NetworkOptions).Assembly;
+
+    public static async Task<LocalFunctionsHost> StartAsync(string[] args, LocalHostOptions? overrides = null, CancellationToken cancellationToken = default)
+    {
+        IConfiguration bootstrap = BuildConfiguration(args, overrides?.Settings, extra: null);
+        LocalHostOptions options = overrides ?? LocalHostOptions.From(bootstrap);
+
+        using ILoggerFactory bootLogs = LoggerFactory.Create(logging => ConfigureLogging(logging, bootstrap));
+        ILogger logger = bootLogs.CreateLogger("Functions.Local");
+
+        FunctionCatalog catalog = FunctionCatalog.Discover(
+            new[] { FunctionsAssembly }.Concat(options.ExtraAssemblies).Concat(options.FunctionAssemblies.Select(LoadAssembly)).Distinct());
+
+        int port = options.Port == 0 ? FreePort() : options.Port;
+        AzuriteServer azurite = await AzuriteServer.EnsureRunningAsync(
+            AzuriteSettings.FromBasePort(options.Data, options.AzuritePort), logger, cancellationToken);
+        DurableEngine? engine = null;
+        try
+        {
+            string baseUrl = $"http://127.0.0.1:{port}";
+            IConfiguration configuration = BuildConfiguration(args, options.Settings, new Dictionary<string, string?>
+            {
+                [StorageClients.ConnectionName] = azurite.ConnectionString,
+                ["TaskHubName"] = options.TaskHub,
+            }, defaults: new Dictionary<string, string?>
+            {
+                [$"{NetworkOptions.Section}:{nameof(NetworkOptions.PublicBaseUrl)}"] = baseUrl,
+                [$"{EmailOptions.Section}:{nameof(EmailOptions.SendGridHost)}"] = $"{baseUrl}/dev/sendgrid",
+                [$"{EmailOptions.Section}:{nameof(EmailOptions.SendGridApiKey)}"] = "SG.local-mail-sink",
+                [$"{EmailOptions.Section}:{nameof(EmailOptions.SenderAddress)}"] = "network@example.org",
+            });
+
+            WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+            builder.Configuration.Sources.Clear();
+            builder.Configuration.AddConfiguration(configuration);
+            builder.Logging.ClearProviders();
+            ConfigureLogging(builder.Logging, configuration);
+            builder.WebHost.ConfigureKestrel(kestrel =>
+            {
+                kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1);
+                kestrel.Limits.MaxRequestBodySize = 30 * 1024 * 1024;
+            });
+            builder.Services.Configure<HostOptions>(o =>
+            {
+                o.ServicesStopConcurrently = true;
+                o.ShutdownTimeout = TimeSpan.FromSeconds(5);
+            });
+
+            ILoggerFactory engineLogs = LoggerFactory.Create(logging => ConfigureLogging(logging, configuration));
+            engine = await DurableEngine.StartAsync(options.DurableBackend, options.TaskHub, azurite.ConnectionString, engineLogs, cancellationToken);
+
+            builder.Services.AddNetworkFunctions(builder.Configuration);
+            builder.Services.AddMvcCore();
+            builder.Services.AddProblemDetails();
+            builder.Services.AddSingleton(catalog);
+            builder.Services.AddSingleton(new FunctionKeys(options.FunctionKey, options.MasterKey));
+            var functionServices = new FunctionServices();
+            builder.Services.AddSingleton(functionServices);
+            GrpcChannelHolder channel = new(engine);
+            builder.Services.AddDurableTaskClient(client =>
+            {
+                client.UseGrpc(channel.Engine.Channel);
+                client.RegisterDirectly();
+            });
+            builder.Services.AddDurableTaskWorker(worker =>
+            {
+                worker.UseGrpc(channel.Engine.Channel);
+                worker.AddTasks(registry =>
+                {
+                    foreach (FunctionDescriptor f in catalog.OfKind(TriggerKind.Orchestration))
+                    {
+                        registry.AddOrchestrator(f.Name, new OrchestratorFunctionAdapter(f, functionServices));
+                    }
+
+                    foreach (FunctionDescriptor f in catalog.OfKind(TriggerKind.Activity))
+                    {
+                        registry.AddActivity(f.Name, new ActivityFunctionAdapter(f, functionServices));
+                    }
+                });
+            });
+            foreach (FunctionDescriptor timer in catalog.OfKind(TriggerKind.Timer))
+            {
+                TimerFunctionService.ScheduleOf(timer, configuration); // fail at startup on a bad schedule
+            }
+
+            builder.Services.AddHostedService<TimerFunctionService>();
+            // MAIL: builder.Services.AddLocalMailSink(builder.Configuration);
+
+            WebApplication app = builder.Build();
+            functionServices.Root = app.Services;
+            app.MapHttpFunctions(catalog, ReadRoutePrefix(), app.Services.GetRequiredService<FunctionKeys>());
+            // MAIL: app.MapLocalMailSink();
+            await app.StartAsync(cancellationToken);
+
+            var host = new LocalFunctionsHost(app, engine, azurite, catalog, new Uri(baseUrl), options with { Port = port });
+            logger.LogInformation(
+                "Functions.Local is ready with {Count} functions on the {Backend} engine (task hub {TaskHub})",
+                catalog.Functions.Count, options.DurableBackend, options.TaskHub);
+            return host;
+        }
+        catch
+        {
+            if (engine is not null)
+            {
+                await engine.DisposeAsync();
+            }
+
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Waits for Ctrl+C or SIGTERM.</summary>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await app.StopAsync();
+        }
+        finally
+        {
+            await app.DisposeAsync();
+            await engine.DisposeAsync();
+            await azurite.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Defaults, then the Functions project's local.settings.json <c>Values</c> (as <c>func start</c> reads them),
+    /// environment variables, the command line, and last what the host itself must decide.
+    /// </summary>
+    static IConfiguration BuildConfiguration(
+        string[] args,
+        IReadOnlyDictionary<string, string?>? settings,
+        IDictionary<string, string?>? extra,
+        IDictionary<string, string?>? defaults = null)
+    {
+        var builder = new ConfigurationBuilder().AddInMemoryCollection(defaults ?? new Dictionary<string, string?>());
+        if (FindLocalSettings() is { } localSettings)
+        {
+            builder.AddInMemoryCollection(localSettings);
+        }
+
+        builder.AddEnvironmentVariables();
+        builder.AddCommandLine(args, LocalHostOptions.Switches.ToDictionary(p => p.Key, p => p.Value));
+        builder.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.AddInMemoryCollection(extra ?? new Dictionary<string, string?>());
+        return builder.Build();
+    }
+
+    static Dictionary<string, string?>? FindLocalSettings()
+    {
+        string? root = NodePackages.FindRoot();
+        string? path = root is null ? null : Path.Combine(root, "Functions", "local.settings.json");
+        if (path is null || !File.Exists(path))
+        {
+            return null;
+        }
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        if (!document.RootElement.TryGetProperty("Values", out JsonElement values))
+        {
+            return null;
+        }
+
+        return values.EnumerateObject()
+            .Where(p => p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() is { Length: > 0 })
+            .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString());
+    }
+
+    static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        logging.AddFilter("Microsoft.DurableTask.Sidecar", LogLevel.Warning);
+        logging.AddFilter("DurableTask", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
+    }
+
+    /// <summary>The HTTP route prefix from host.json (<c>extensions.http.routePrefix</c>), <c>api</c> by default.</summary>
+    static string ReadRoutePrefix()
+    {
+        string path = Path.Combine(AppContext.BaseDirectory, "host.json");
+        if (!File.Exists(path))
+        {
+            return "api";
+        }
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.TryGetProperty("extensions", out JsonElement extensions)
+               && extensions.TryGetProperty("http", out JsonElement http)
+               && http.TryGetProperty("routePrefix", out JsonElement prefix)
+               && prefix.GetString() is { } value
+            ? value
+            : "api";
+    }
+
+    static Assembly LoadAssembly(string path)
+    {
+        string full = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(full)!;
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            string candidate = Path.Combine(directory, name.Name + ".dll");
+            return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+        };
+        return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
+    }
+
+    static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    sealed record GrpcChannelHolder(DurableEngine Engine);
+}

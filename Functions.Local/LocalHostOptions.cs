@@ -1,0 +1,70 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using NetworkFunctions.Local.Durable;
+
+namespace NetworkFunctions.Local;
+
+/// <summary>How the local host runs: read from the <c>Local</c> configuration section and the command line.</summary>
+public sealed record LocalHostOptions
+{
+    public const string Section = "Local";
+    public const string DefaultFunctionKey = "local-function-key";
+    public const string DefaultMasterKey = "local-master-key";
+
+    /// <summary>HTTP port of the API, the mailbox and the mail sink; 0 picks a free one.</summary>
+    public int Port { get; init; } = 7071;
+
+    /// <summary>Folder for Azurite's data, so state survives restarts.</summary>
+    public string Data { get; init; } = ".local";
+
+    /// <summary>First of Azurite's three ports (blob, queue, table).</summary>
+    public int AzuritePort { get; init; } = 10000;
+
+    public DurableBackend DurableBackend { get; init; } = DurableBackend.AzureStorage;
+
+    public string TaskHub { get; init; } = "NetworkFunctions";
+
+    /// <summary>The key <c>AuthorizationLevel.Function</c> routes accept (header <c>x-functions-key</c> or query <c>code</c>).</summary>
+    public string FunctionKey { get; init; } = DefaultFunctionKey;
+
+    /// <summary>The key admin-level routes accept; function-level routes accept it too, as in Azure.</summary>
+    public string MasterKey { get; init; } = DefaultMasterKey;
+
+    /// <summary>Paths of further assemblies whose functions to host besides the Functions app's own.</summary>
+    public IReadOnlyList<string> FunctionAssemblies { get; init; } = [];
+
+    /// <summary>Further assemblies to host, for callers inside the same process.</summary>
+    public IReadOnlyList<Assembly> ExtraAssemblies { get; init; } = [];
+
+    /// <summary>Settings that override every other source (tests use this).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>Command-line switches and the configuration keys they set.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Switches = new Dictionary<string, string>
+    {
+        ["--port"] = $"{Section}:{nameof(Port)}",
+        ["--data"] = $"{Section}:{nameof(Data)}",
+        ["--azurite-port"] = $"{Section}:{nameof(AzuritePort)}",
+        ["--backend"] = $"{Section}:{nameof(DurableBackend)}",
+        ["--task-hub"] = $"{Section}:{nameof(TaskHub)}",
+        ["--function-key"] = $"{Section}:{nameof(FunctionKey)}",
+        ["--functions-assembly"] = $"{Section}:{nameof(FunctionAssemblies)}:0",
+    };
+
+    public static LocalHostOptions From(IConfiguration configuration)
+    {
+        IConfigurationSection section = configuration.GetSection(Section);
+        var options = section.Get<LocalHostOptions>(binder => binder.ErrorOnUnknownConfiguration = false) ?? new LocalHostOptions();
+        if (options.Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"--port must be between 0 and 65535, not {options.Port}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.FunctionKey) || string.IsNullOrWhiteSpace(options.MasterKey))
+        {
+            throw new ArgumentException("Local:FunctionKey and Local:MasterKey must not be empty.");
+        }
+
+        return options;
+    }
+}

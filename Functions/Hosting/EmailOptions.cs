@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NetworkFunctions.Hosting;
+
+/// <summary>How mail leaves the system (configuration section <c>Email</c>).</summary>
+public sealed class EmailOptions
+{
+    public const string Section = "Email";
+
+    [Required, EmailAddress]
+    public string SenderAddress { get; set; } = "";
+
+    [Required]
+    public string SenderName { get; set; } = "NetworkFunctions";
+
+    /// <summary>The SendGrid API key (a Key Vault reference in Azure).</summary>
+    [Required]
+    public string SendGridApiKey { get; set; } = "";
+
+    /// <summary>Overrides SendGrid's API address; the local host points it at its mail sink.</summary>
+    [Url]
+    public string? SendGridHost { get; set; }
+}

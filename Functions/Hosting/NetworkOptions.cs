@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NetworkFunctions.Hosting;
+
+/// <summary>Settings of the product itself (configuration section <c>Network</c>).</summary>
+public sealed class NetworkOptions
+{
+    public const string Section = "Network";
+
+    /// <summary>The address members reach the API at; form links in emails start with it.</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>The blob container holding kickoff documents, answers, agendas and reports.</summary>
+    [Required, RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
+    public string DocumentsContainer { get; set; } = "network-documents";
+
+    /// <summary>Days after a network's end before its personal data is purged.</summary>
+    [Range(1, 3650)]
+    public int RetentionDays { get; set; } = 365;
+}
