@@ -16,6 +16,7 @@ using NetworkFunctions.Hosting;
 using NetworkFunctions.Local.Azurite;
 using NetworkFunctions.Local.Durable;
 using NetworkFunctions.Local.Functions;
+using NetworkFunctions.Local.Mail;
 
 namespace NetworkFunctions.Local;
 
@@ -138,12 +139,13 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             }
 
             builder.Services.AddHostedService<TimerFunctionService>();
-            // MAIL: builder.Services.AddLocalMailSink(builder.Configuration);
+            options.ConfigureServices?.Invoke(builder.Services);
+            builder.Services.AddLocalMailSink(builder.Configuration);
 
             WebApplication app = builder.Build();
             functionServices.Root = app.Services;
             app.MapHttpFunctions(catalog, ReadRoutePrefix(), app.Services.GetRequiredService<FunctionKeys>());
-            // MAIL: app.MapLocalMailSink();
+            app.MapLocalMailSink();
             await app.StartAsync(cancellationToken);
 
             var host = new LocalFunctionsHost(app, engine, azurite, catalog, new Uri(baseUrl), options with { Port = port });
@@ -182,8 +184,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// Defaults, then the Functions project's local.settings.json <c>Values</c> (as <c>func start</c> reads them),
-    /// environment variables, the command line, and last what the host itself must decide.
+    /// The Functions project's local.settings.json <c>Values</c> (as <c>func start</c> reads them), this host's own
+    /// addresses, environment variables, the command line, test settings, and last what the host itself must decide
+    /// (its Azurite and task hub).
     /// </summary>
     static IConfiguration BuildConfiguration(
         string[] args,
@@ -191,11 +194,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         IDictionary<string, string?>? extra,
         IDictionary<string, string?>? defaults = null)
     {
-        var builder = new ConfigurationBuilder().AddInMemoryCollection(defaults ?? new Dictionary<string, string?>());
+        var builder = new ConfigurationBuilder();
         if (FindLocalSettings() is { } localSettings)
         {
             builder.AddInMemoryCollection(localSettings);
         }
+
+        // The addresses of this very host beat local.settings.json (written for func start on 7071); an environment
+        // variable or a command-line setting still beats them.
+        builder.AddInMemoryCollection(defaults ?? new Dictionary<string, string?>());
 
         builder.AddEnvironmentVariables();
         builder.AddCommandLine(args, LocalHostOptions.Switches.ToDictionary(p => p.Key, p => p.Value));

@@ -36,6 +36,9 @@ public sealed record LocalHostOptions
     /// <summary>Further assemblies to host, for callers inside the same process.</summary>
     public IReadOnlyList<Assembly> ExtraAssemblies { get; init; } = [];
 
+    /// <summary>Extra service registrations after the app's own (tests use this).</summary>
+    public Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? ConfigureServices { get; init; }
+
     /// <summary>Settings that override every other source (tests use this).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
