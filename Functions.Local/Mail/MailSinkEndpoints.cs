@@ -1,0 +1,238 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
+using static NetworkFunctions.Local.Mail.SendGridMessages;
+
+namespace NetworkFunctions.Local.Mail;
+
+/// <summary>The handlers behind <see cref="MailSinkExtensions.MapLocalMailSink"/>.</summary>
+internal static class MailSinkEndpoints
+{
+    /// <summary>Bodies up to this size are read to the end (so the client gets our 413); Kestrel refuses larger ones.</summary>
+    private const long DrainLimit = 2L * SendGridPayloadValidator.MaxPayloadBytes;
+
+    /// <summary><c>POST /dev/sendgrid/v3/mail/send</c>: answers as SendGrid would; keeps one entry per recipient.</summary>
+    public static async Task<IResult> SendAsync(
+        HttpContext context,
+        [FromServices] MailFaultSwitch faults,
+        [FromServices] Mailbox mailbox,
+        [FromServices] TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        if (!HasBearerToken(context.Request))
+        {
+            return Error(StatusCodes.Status401Unauthorized, Unauthorized);
+        }
+
+        if (faults.TryTrip() is { } fault)
+        {
+            return Fail(context, fault, time);
+        }
+
+        if (!context.Request.HasJsonContentType())
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, UnsupportedMediaType);
+        }
+
+        var body = await ReadBodyAsync(context, cancellationToken);
+        if (body is null)
+        {
+            return Error(StatusCodes.Status413PayloadTooLarge, PayloadTooLarge);
+        }
+
+        var validation = SendGridPayloadValidator.Validate(body);
+        if (!validation.IsValid)
+        {
+            return Results.Json(new SendGridErrorBody(validation.Errors), MailJson.Web, statusCode: validation.StatusCode);
+        }
+
+        var messageId = Base64Url.EncodeToString(Guid.NewGuid().ToByteArray());
+        context.Response.Headers["X-Message-Id"] = messageId;
+        if (!validation.IsSandbox)
+        {
+            var entries = MailboxEntryBuilder.Build(validation.Payload!, messageId, time.GetUtcNow());
+            await mailbox.AddAsync(entries, cancellationToken);
+        }
+
+        return Results.StatusCode(validation.StatusCode);
+    }
+
+    /// <summary><c>POST /dev/sendgrid/faults</c>.</summary>
+    public static async Task<IResult> ArmFaultAsync(HttpContext context, [FromServices] MailFaultSwitch faults, CancellationToken cancellationToken)
+    {
+        MailFaultRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<MailFaultRequest>(context.Request.Body, MailJson.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        if (request is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, BadRequest);
+        }
+
+        var errors = new List<SendGridError>();
+        if (request.Status is < 400 or > 599)
+        {
+            errors.Add(new("status must be an HTTP error status from 400 to 599.", "status"));
+        }
+
+        if (request.Count < 0)
+        {
+            errors.Add(new("count must be 0 (fail until cleared) or more.", "count"));
+        }
+
+        if (request.RetryAfterSeconds < 0)
+        {
+            errors.Add(new("retryAfterSeconds must be 0 or more.", "retryAfterSeconds"));
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.Json(new SendGridErrorBody(errors), MailJson.Web, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        faults.Arm(new MailFault(request.Status, request.RetryAfterSeconds), request.Count ?? 0);
+        return Results.Json(faults.State(), MailJson.Web);
+    }
+
+    /// <summary><c>GET /dev/sendgrid/faults</c>.</summary>
+    public static IResult ShowFault([FromServices] MailFaultSwitch faults) => Results.Json(faults.State(), MailJson.Web);
+
+    /// <summary><c>DELETE /dev/sendgrid/faults</c>.</summary>
+    public static IResult ClearFault([FromServices] MailFaultSwitch faults)
+    {
+        faults.Clear();
+        return Results.NoContent();
+    }
+
+    /// <summary><c>GET /dev/mailbox/messages[?to=]</c>: every entry, oldest first.</summary>
+    public static async Task<IResult> ListAsync([FromQuery] string? to, [FromServices] Mailbox mailbox, CancellationToken cancellationToken) =>
+        Results.Json(await mailbox.ListAsync(to, cancellationToken), MailJson.Web);
+
+    /// <summary><c>DELETE /dev/mailbox/messages</c>.</summary>
+    public static async Task<IResult> ClearAsync([FromServices] Mailbox mailbox, CancellationToken cancellationToken)
+    {
+        await mailbox.ClearAsync(cancellationToken);
+        return Results.NoContent();
+    }
+
+    /// <summary><c>GET /dev/mailbox[?to=]</c>: the HTML page.</summary>
+    public static async Task<IResult> PageAsync(
+        HttpContext context, [FromQuery] string? to, [FromServices] Mailbox mailbox, CancellationToken cancellationToken)
+    {
+        var entries = await mailbox.ListAsync(to, cancellationToken);
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = MailboxPage.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        return Results.Content(MailboxPage.Render(entries, to), "text/html; charset=utf-8");
+    }
+
+    /// <summary><c>GET /dev/mailbox/messages/{id}/attachments/{index}</c>: the attachment's bytes, as a download.</summary>
+    public static async Task<IResult> AttachmentAsync(
+        HttpContext context, string id, int index, [FromServices] Mailbox mailbox, CancellationToken cancellationToken)
+    {
+        var entry = await mailbox.FindAsync(id, cancellationToken);
+        if (entry is null || index < 0 || index >= entry.Attachments.Count)
+        {
+            return Results.NotFound();
+        }
+
+        var attachment = entry.Attachments[index];
+        byte[] bytes;
+        try
+        {
+            bytes = Convert.FromBase64String(attachment.Content);
+        }
+        catch (FormatException)
+        {
+            return Results.NotFound();
+        }
+
+        var contentType = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(attachment.Type, out _)
+            ? attachment.Type
+            : MailboxEntryBuilder.DefaultAttachmentType;
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "sandbox";
+        return Results.File(bytes, contentType, attachment.Filename);
+    }
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var authorization)
+        && authorization.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(authorization.Parameter);
+
+    private static IResult Fail(HttpContext context, MailFault fault, TimeProvider time)
+    {
+        var headers = context.Response.Headers;
+        var retryAfter = fault.RetryAfterSeconds ?? (fault.Status == StatusCodes.Status429TooManyRequests ? 1 : null);
+        if (retryAfter is { } seconds)
+        {
+            headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (fault.Status != StatusCodes.Status429TooManyRequests)
+        {
+            var reason = ReasonPhrases.GetReasonPhrase(fault.Status);
+            return Error(fault.Status, reason.Length > 0 ? reason : "Error");
+        }
+
+        headers["X-RateLimit-Limit"] = "600";
+        headers["X-RateLimit-Remaining"] = "0";
+        headers["X-RateLimit-Reset"] = time.GetUtcNow().AddSeconds(retryAfter ?? 1).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return Error(fault.Status, TooManyRequests);
+    }
+
+    private static IResult Error(int status, string message) =>
+        Results.Json(SendGridErrorBody.Of(message), MailJson.Web, statusCode: status);
+
+    /// <summary>The whole body, or null when it is over SendGrid's 30 MB limit (read to the end either way).</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeLimit)
+        {
+            sizeLimit.MaxRequestBodySize = DrainLimit;
+        }
+
+        if (context.Request.ContentLength > DrainLimit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            var tooLarge = false;
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                tooLarge |= buffer.Length + read > SendGridPayloadValidator.MaxPayloadBytes;
+                if (!tooLarge)
+                {
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+
+            return tooLarge ? null : buffer.ToArray();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+}
