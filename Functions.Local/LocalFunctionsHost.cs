@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Hosting;
 using NetworkFunctions.Local.Azurite;
 using NetworkFunctions.Local.Durable;
@@ -83,6 +84,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.SendGridHost)}"] = $"{baseUrl}/dev/sendgrid",
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.SendGridApiKey)}"] = "SG.local-mail-sink",
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.SenderAddress)}"] = "network@example.org",
+
+                // A fixed development key, so form links in the local mailbox keep working across restarts.
+                [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = "local-development-form-signing-key-not-for-production",
             });
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

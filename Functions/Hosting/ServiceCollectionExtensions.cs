@@ -2,6 +2,11 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Changes;
+using NetworkFunctions.Email;
+using NetworkFunctions.Forms;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Storage;
 using SendGrid;
 
 namespace NetworkFunctions.Hosting;
@@ -27,7 +32,19 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<FormOptions>()
+            .BindConfiguration(FormOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
+        services.AddSingleton<NetworkStore>();
+        services.AddSingleton<MemberData>();
+        services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<EmailComposer>();
+        services.AddSingleton<Mailer>();
+        services.AddSingleton<FormTokens>();
+        services.AddSingleton<FormPages>();
 
         services.AddHttpClient(SendGridHttpClient);
         services.AddSingleton<ISendGridClient>(provider =>

@@ -34,6 +34,19 @@ public sealed class TemplateRenderer
         return Render(layout + ".html", values, HtmlEncoder.Default);
     }
 
+    /// <summary>
+    /// The content of a page rendered in the <c>layout</c> template, without the page around it: to put an agenda,
+    /// summary or report into an email. Member text inside is encoded, so it cannot contain the markers.
+    /// </summary>
+    public static string BodyOf(string page)
+    {
+        const string Start = "<!--content-->";
+        const string End = "<!--/content-->";
+        int from = page.IndexOf(Start, StringComparison.Ordinal);
+        int to = page.LastIndexOf(End, StringComparison.Ordinal);
+        return from >= 0 && to > from ? page[(from + Start.Length)..to] : page;
+    }
+
     /// <summary>The named template rendered as plain text (no encoding).</summary>
     public string RenderText(string name, object model, Language language) =>
         Render(name + ".txt", ToValues(model, language), NullEncoder.Default).Trim() + Environment.NewLine;

@@ -1,0 +1,68 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Agenda;
+
+/// <summary>
+/// One contribution that may go on a meeting's agenda, with who raised it. <see cref="FromMeeting"/> is the meeting it
+/// was first submitted for: below the agenda's meeting number means it was carried over from an earlier meeting.
+/// </summary>
+public sealed record AgendaCandidate(
+    string MemberId,
+    string MemberName,
+    string Department,
+    Contribution Contribution,
+    DateTimeOffset SubmittedAt,
+    int FromMeeting);
+
+/// <summary>One current member's answer to the invitation, by department only; <see cref="Answer"/> null = not answered.</summary>
+public sealed record AttendanceEntry(string Department, Attendance? Answer);
+
+/// <summary>What the agenda of one meeting is assembled from (one <see cref="AttendanceEntry"/> per current member).</summary>
+public sealed record AgendaInput(
+    int MeetingNumber,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    bool DirectorWelcome,
+    IReadOnlyList<AgendaCandidate> Candidates,
+    IReadOnlyList<AttendanceEntry> Attendance);
+
+public enum AgendaItemKind
+{
+    DirectorWelcome,
+    CheckIn,
+    ExpertInput,
+    Themes,
+    Break,
+    CaseSparring,
+    Challenges,
+    NextSteps,
+}
+
+/// <summary>
+/// One time box. <see cref="GroupTitle"/> is the theme group's title (Themes) or the case's title (CaseSparring), null
+/// otherwise; <see cref="Contributions"/> are the contributions discussed in the box.
+/// </summary>
+public sealed record AgendaItem(
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    AgendaItemKind Kind,
+    string? GroupTitle,
+    IReadOnlyList<AgendaCandidate> Contributions);
+
+/// <summary>How one department's members answered the invitation.</summary>
+public sealed record DepartmentAttendance(string Department, int Yes, int Maybe, int No, int NotAnswered)
+{
+    public int Total => Yes + Maybe + No + NotAnswered;
+}
+
+/// <summary>
+/// A meeting's assembled agenda: time boxes tiling the meeting from <see cref="Start"/> to <see cref="End"/>, attendance
+/// by department, and the contributions that did not fit (candidates for the next meeting), in priority order.
+/// </summary>
+public sealed record Agenda(
+    int MeetingNumber,
+    DateTimeOffset Start,
+    DateTimeOffset End,
+    IReadOnlyList<AgendaItem> Items,
+    IReadOnlyList<DepartmentAttendance> AttendanceByDepartment,
+    IReadOnlyList<AgendaCandidate> NotFitted);

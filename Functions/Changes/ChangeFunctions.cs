@@ -1,0 +1,177 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using NetworkFunctions.Http;
+using NetworkFunctions.Kickoff;
+using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Changes;
+
+public sealed record MemberAdded(string MemberId, string Name, string Email, string Department);
+
+/// <summary>
+/// Changes during the year (SPEC section 3): members join and leave, meetings move or are cancelled. The network
+/// document is updated with an ETag check (a concurrent change is retried), then the meeting's orchestration is told.
+/// </summary>
+public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, TimeProvider clock, ILogger<ChangeFunctions> logger)
+{
+    const int Attempts = 5;
+
+    [Function(nameof(AddMember))]
+    public async Task<IResult> AddMember(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "networks/{networkId}/members")] HttpRequest request,
+        string networkId,
+        CancellationToken cancellationToken)
+    {
+        RequestBodies.Read<JsonDocument> body = await RequestBodies.ReadJsonAsync(request, 16 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        using JsonDocument document = body.Value!;
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
+            {
+                return Problems.NotFound("The network");
+            }
+
+            (NewMember? added, FieldErrors errors) = ChangeRequests.ReadMember(document.RootElement, network);
+            if (added is null)
+            {
+                return Problems.Validation(errors, "The member is not valid.");
+            }
+
+            var member = new Member(KickoffFunction.NewMemberId(), added.Name, added.Email, added.Department, clock.GetUtcNow());
+            if (await store.SaveNetworkAsync(network with { Members = [.. network.Members, member] }, etag, cancellationToken))
+            {
+                logger.LogInformation("Member {MemberId} joined network {NetworkId}", member.Id, networkId);
+                return Results.Created(
+                    $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members/{Uri.EscapeDataString(member.Email)}",
+                    new MemberAdded(member.Id, member.Name, member.Email, member.Department));
+            }
+        }
+
+        return Problems.Conflict("The network changed while the member was added; try again.");
+    }
+
+    [Function(nameof(RemoveMember))]
+    public async Task<IResult> RemoveMember(
+        [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "networks/{networkId}/members/{email}")] HttpRequest request,
+        string networkId,
+        string email,
+        CancellationToken cancellationToken)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
+            {
+                return Problems.NotFound("The network");
+            }
+
+            if (network.FindMemberByEmail(email) is not { } member)
+            {
+                return Problems.NotFound("The member");
+            }
+
+            if (await store.SaveNetworkAsync(network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() }, etag, cancellationToken))
+            {
+                int erased = await memberData.EraseAsync(network, member, cancellationToken);
+                logger.LogInformation("Member {MemberId} left network {NetworkId}; {Documents} documents erased", member.Id, networkId, erased);
+                return Results.NoContent();
+            }
+        }
+
+        return Problems.Conflict("The network changed while the member was removed; try again.");
+    }
+
+    [Function(nameof(ExportMember))]
+    public async Task<IResult> ExportMember(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/members/{email}")] HttpRequest request,
+        string networkId,
+        string email,
+        CancellationToken cancellationToken)
+    {
+        if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
+        {
+            return Problems.NotFound("The network");
+        }
+
+        return network.FindMemberByEmail(email) is { } member
+            ? Results.Ok(await memberData.ExportAsync(network, member, cancellationToken))
+            : Problems.NotFound("The member");
+    }
+
+    [Function(nameof(ChangeMeeting))]
+    public async Task<IResult> ChangeMeeting(
+        [HttpTrigger(AuthorizationLevel.Function, "patch", Route = "networks/{networkId}/meetings/{n:int}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string networkId,
+        int n,
+        CancellationToken cancellationToken)
+    {
+        RequestBodies.Read<JsonDocument> body = await RequestBodies.ReadJsonAsync(request, 16 * 1024, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        using JsonDocument document = body.Value!;
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
+            {
+                return Problems.NotFound("The network");
+            }
+
+            if (network.FindMeeting(n) is not { } meeting)
+            {
+                return Problems.NotFound($"Meeting {n}");
+            }
+
+            DateTimeOffset now = clock.GetUtcNow();
+            if (meeting.Cancelled)
+            {
+                return Problems.Conflict($"Meeting {n} is cancelled.", "A cancelled meeting cannot be changed.");
+            }
+
+            if (meeting.Start <= now)
+            {
+                return Problems.Conflict($"Meeting {n} has started or been held.", "Only meetings that lie ahead can be changed.");
+            }
+
+            (MeetingChange? change, FieldErrors errors) = ChangeRequests.ReadMeetingChange(document.RootElement, network, n, now);
+            if (change is null)
+            {
+                return Problems.Validation(errors, "The meeting change is not valid.");
+            }
+
+            Meeting changed = change.Cancel
+                ? meeting with { Cancelled = true, Revision = meeting.Revision + 1 }
+                : meeting with { Start = change.Start!.Value, End = change.End!.Value, Location = change.Location ?? meeting.Location, Revision = meeting.Revision + 1 };
+            Network updated = network with { Meetings = network.Meetings.Select(m => m.Number == n ? changed : m).ToList() };
+            if (!await store.SaveNetworkAsync(updated, etag, cancellationToken))
+            {
+                continue;
+            }
+
+            string instanceId = MeetingRef.MeetingInstanceId(networkId, n);
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+            {
+                await client.RaiseEventAsync(instanceId, MeetingOrchestrator.ChangedEvent, new MeetingChanged(changed.Revision), cancellationToken);
+            }
+
+            logger.LogInformation("Meeting {Meeting} of {NetworkId} {Change} (revision {Revision})", n, networkId, change.Cancel ? "cancelled" : "moved", changed.Revision);
+            return Results.Ok(changed);
+        }
+
+        return Problems.Conflict("The network changed while the meeting was changed; try again.");
+    }
+}

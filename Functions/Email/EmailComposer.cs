@@ -1,0 +1,22 @@
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+
+namespace NetworkFunctions.Email;
+
+/// <summary>Turns a <see cref="MessageView"/> into an email: HTML in the layout and a plain-text part.</summary>
+public sealed class EmailComposer(TemplateRenderer renderer)
+{
+    public TemplateRenderer Renderer => renderer;
+
+    public EmailMessage Compose(Person to, MessageView view, Language language, string sentRecordPath, params EmailAttachment[] attachments) =>
+        new(
+            to,
+            view.Title,
+            renderer.RenderHtml("message", view, language),
+            renderer.RenderText("message", view, language),
+            attachments,
+            sentRecordPath);
+
+    public string Text(Language language, string key, params (string Name, object Value)[] values) =>
+        renderer.Text(language, key, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, Formats.Culture(language))!));
+}

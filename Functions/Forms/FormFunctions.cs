@@ -1,0 +1,123 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using NetworkFunctions.Http;
+using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Forms;
+
+/// <summary>
+/// <c>GET</c> and <c>POST /api/forms/{token}</c>: the member's invitation or survey form. GET and HEAD change nothing
+/// (mail scanners open links); POST stores the answer, replacing an earlier one, and shows what was received.
+/// </summary>
+public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPages pages, TimeProvider clock, ILogger<FormFunctions> logger)
+{
+    [Function(nameof(ShowForm))]
+    public async Task<IResult> ShowForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "forms/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Resolved resolved = await ResolveAsync(token, cancellationToken);
+        if (resolved.Failure is not null)
+        {
+            return resolved.Failure;
+        }
+
+        (MeetingContext c, FormGrant grant) = (resolved.Context!, resolved.Grant!);
+        string action = $"/api/forms/{token}";
+        return grant.Kind == FormKind.Invitation
+            ? HtmlPage.Ok(pages.Invitation(c, action, await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null, null))
+            : HtmlPage.Ok(pages.Survey(c, action, await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null));
+    }
+
+    [Function(nameof(SubmitForm))]
+    public async Task<IResult> SubmitForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Resolved resolved = await ResolveAsync(token, cancellationToken);
+        if (resolved.Failure is not null)
+        {
+            return resolved.Failure;
+        }
+
+        RequestBodies.Read<IFormCollection> form = await RequestBodies.ReadFormAsync(request, cancellationToken);
+        if (form.Problem is not null)
+        {
+            return form.Problem;
+        }
+
+        (MeetingContext c, FormGrant grant) = (resolved.Context!, resolved.Grant!);
+        Dictionary<string, StringValues> fields = form.Value!.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        string action = $"/api/forms/{token}";
+        DateTimeOffset now = clock.GetUtcNow();
+        if (grant.Kind == FormKind.Invitation)
+        {
+            (Attendance? attendance, IReadOnlyList<Contribution> contributions, FieldErrors errors) = FormAnswers.ReadInvitation(fields);
+            if (!errors.IsEmpty)
+            {
+                string? posted = fields.TryGetValue("attendance", out StringValues a) ? a.ToString() : null;
+                return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Invitation(c, action, null, contributions, posted, errors));
+            }
+
+            var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now);
+            await store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken);
+            logger.LogInformation("Answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
+            return HtmlPage.Ok(pages.InvitationReceived(c, answer, action));
+        }
+
+        (IReadOnlyDictionary<string, int> ratings, IReadOnlyDictionary<string, string> texts, FieldErrors surveyErrors) = FormAnswers.ReadSurvey(fields);
+        if (!surveyErrors.IsEmpty)
+        {
+            var posted = fields.ToDictionary(f => f.Key, f => f.Value.ToString());
+            return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Survey(c, action, null, posted, surveyErrors));
+        }
+
+        var survey = new SurveyAnswer(grant.MemberId, c.Meeting.Number, ratings["usefulness"], ratings["relations"], ratings["courage"],
+            texts["worked"], texts["improve"], texts["nextThemes"], now);
+        await store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken);
+        logger.LogInformation("Survey answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
+        return HtmlPage.Ok(pages.SurveyReceived(c, survey, action));
+    }
+
+    sealed record Resolved(MeetingContext? Context, FormGrant? Grant, IResult? Failure);
+
+    /// <summary>The token checked, then the network, member and meeting it names, and whether the form is still open.</summary>
+    async Task<Resolved> ResolveAsync(string token, CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        TokenCheck check = tokens.Verify(token, now, out FormGrant? grant);
+        if (check is TokenCheck.Malformed)
+        {
+            return new(null, null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_invalid")));
+        }
+
+        if (check is TokenCheck.BadSignature)
+        {
+            return new(null, null, HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Invalid("form_invalid")));
+        }
+
+        if (await store.LoadNetworkAsync(grant!.NetworkId, cancellationToken) is not var (network, _)
+            || network.FindMember(grant.MemberId) is null
+            || network.FindMeeting(grant.Meeting) is not { Cancelled: false })
+        {
+            return new(null, null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone")));
+        }
+
+        MeetingContext c = MeetingContext.Of(network, grant.Meeting);
+        DateTimeOffset closes = grant.Kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt;
+        bool opened = grant.Kind == FormKind.Invitation || now >= c.Timeline.SurveyAt;
+        if (check is TokenCheck.Expired || now >= closes || !opened)
+        {
+            return new(null, null, HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind)));
+        }
+
+        return new(c, grant, null);
+    }
+}

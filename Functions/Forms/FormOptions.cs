@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NetworkFunctions.Forms;
+
+/// <summary>The keys that sign form links (configuration section <c>Forms</c>; Key Vault in Azure).</summary>
+public sealed class FormOptions
+{
+    public const string Section = "Forms";
+
+    /// <summary>The current signing key: at least 32 characters of secret (a Key Vault reference in Azure).</summary>
+    [Required, MinLength(32)]
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>The id written into every token, so a rotated key can still verify the links it signed.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_-]{1,16}$")]
+    public string SigningKeyId { get; set; } = "k1";
+
+    /// <summary>Earlier keys by id, still accepted until the forms they signed have closed.</summary>
+    public Dictionary<string, string> PreviousSigningKeys { get; set; } = [];
+}

@@ -1,0 +1,141 @@
+using NetworkFunctions.Email;
+using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Forms;
+
+public sealed record ContributionRow(int Number, string Type, string Title, string Description, string? TypeError, string? TitleError, string? DescriptionError);
+
+public sealed record InvitationFormView(
+    string Title, string NetworkName, string Organisation, string Intro, string When, string Location, string Deadline, string Action,
+    string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<string> Errors);
+
+public sealed record QuestionView(string Name, string Label, string? Value, string? Error);
+
+public sealed record SurveyFormView(
+    string Title, string NetworkName, string Organisation, string Intro, string Action,
+    IReadOnlyList<QuestionView> Ratings, IReadOnlyList<QuestionView> Texts, IReadOnlyList<string> Scale, IReadOnlyList<string> Errors);
+
+public sealed record ReceivedRow(string Label, string Value);
+
+public sealed record MessagePageView(string Title, string NetworkName, string Organisation, IReadOnlyList<string> Paragraphs, IReadOnlyList<ReceivedRow> Received, string? Link, string? LinkLabel);
+
+/// <summary>The member-facing pages: the two forms, the thank-you page and the friendly errors. Member text is encoded by the template.</summary>
+public sealed class FormPages(TemplateRenderer renderer)
+{
+    public string Invitation(MeetingContext c, string action, InvitationAnswer? current, IReadOnlyList<Contribution>? posted, string? postedAttendance, FieldErrors? errors)
+    {
+        Language l = c.Language;
+        IReadOnlyList<Contribution> contributions = posted ?? current?.Contributions ?? [];
+        var rows = Enumerable.Range(0, FormAnswers.MaxContributions).Select(i =>
+        {
+            Contribution? x = i < contributions.Count ? contributions[i] : null;
+            return new ContributionRow(
+                i + 1,
+                (x?.Type ?? ContributionType.Theme).ToString().ToLowerInvariant(),
+                x?.Title ?? "",
+                x?.Description ?? "",
+                errors?.Has($"type[{i}]") == true ? T(l, "form_error_type") : null,
+                errors?.Has($"title[{i}]") == true ? T(l, "form_error_title") : i == 0 && errors?.Has("title") == true ? T(l, "form_error_count") : null,
+                errors?.Has($"description[{i}]") == true ? T(l, "form_error_description") : null);
+        }).ToList();
+        var view = new InvitationFormView(
+            T(l, "form_invitation_title", ("n", c.Meeting.Number)),
+            c.Network.Name,
+            c.Network.Organisation,
+            T(l, "form_invitation_intro", ("n", c.Meeting.Number), ("network", c.Network.Name)),
+            Formats.Span(c.Meeting.Start, c.Meeting.End, c.Zone, l),
+            c.Meeting.Location,
+            Formats.Moment(c.Timeline.DeadlineAt, c.Zone, l),
+            action,
+            postedAttendance ?? current?.Attendance.ToString().ToLowerInvariant(),
+            errors?.Has("attendance") == true ? T(l, "form_error_attendance") : null,
+            rows,
+            errors is null ? [] : errors.ToDictionary().Keys.ToList());
+        return renderer.RenderHtml("form-invitation", view, l, "page");
+    }
+
+    public string Survey(MeetingContext c, string action, SurveyAnswer? current, IReadOnlyDictionary<string, string>? posted, FieldErrors? errors)
+    {
+        Language l = c.Language;
+        string? Value(string name) => posted is not null
+            ? posted.GetValueOrDefault(name)
+            : current is null ? null : name switch
+            {
+                "usefulness" => current.Usefulness.ToString(),
+                "relations" => current.Relations.ToString(),
+                "courage" => current.Courage.ToString(),
+                "worked" => current.Worked,
+                "improve" => current.Improve,
+                "nextThemes" => current.NextThemes,
+                _ => null,
+            };
+        var view = new SurveyFormView(
+            T(l, "form_survey_title", ("n", c.Meeting.Number)),
+            c.Network.Name,
+            c.Network.Organisation,
+            T(l, "form_survey_intro", ("n", c.Meeting.Number), ("network", c.Network.Name)),
+            action,
+            FormAnswers.SurveyRatings.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_rating") : null)).ToList(),
+            FormAnswers.SurveyTexts.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_text") : null)).ToList(),
+            ["1", "2", "3", "4", "5"],
+            errors is null ? [] : errors.ToDictionary().Keys.ToList());
+        return renderer.RenderHtml("form-survey", view, l, "page");
+    }
+
+    public string InvitationReceived(MeetingContext c, InvitationAnswer answer, string link)
+    {
+        Language l = c.Language;
+        var received = new List<ReceivedRow> { new(T(l, "form_attendance"), T(l, "attendance_" + answer.Attendance.ToString().ToLowerInvariant())) };
+        received.AddRange(answer.Contributions.Select(x => new ReceivedRow(
+            $"{T(l, "form_type_" + x.Type.ToString().ToLowerInvariant())}: {x.Title}", x.Description)));
+        return Message(c, "form_thanks_title",
+            [T(l, "form_thanks_invitation", ("n", c.Meeting.Number), ("deadline", Formats.Moment(c.Timeline.DeadlineAt, c.Zone, l)))],
+            received, link);
+    }
+
+    public string SurveyReceived(MeetingContext c, SurveyAnswer answer, string link)
+    {
+        Language l = c.Language;
+        var received = new List<ReceivedRow>
+        {
+            new(T(l, "form_q_usefulness"), answer.Usefulness.ToString()),
+            new(T(l, "form_q_relations"), answer.Relations.ToString()),
+            new(T(l, "form_q_courage"), answer.Courage.ToString()),
+        };
+        received.AddRange(new[] { ("worked", answer.Worked), ("improve", answer.Improve), ("nextThemes", answer.NextThemes) }
+            .Where(x => x.Item2.Length > 0)
+            .Select(x => new ReceivedRow(T(l, "form_q_" + x.Item1), x.Item2)));
+        return Message(c, "form_thanks_title",
+            [T(l, "form_thanks_survey", ("n", c.Meeting.Number), ("deadline", Formats.Moment(c.Timeline.SurveyCloseAt, c.Zone, l)))],
+            received, link);
+    }
+
+    public string Closed(MeetingContext c, FormKind kind) =>
+        Message(c, "form_closed_title", [T(c.Language, kind == FormKind.Invitation ? "form_closed_invitation" : "form_closed_survey", ("n", c.Meeting.Number))], [], null);
+
+    /// <summary>A page for a link that does not work, when nothing is known about the network (so in Danish and English).</summary>
+    public string Invalid(string key)
+    {
+        var view = new MessagePageView(
+            $"{T(Language.Da, "form_invalid_title")} / {T(Language.En, "form_invalid_title")}",
+            "NetworkFunctions",
+            "",
+            [T(Language.Da, key), T(Language.En, key)],
+            [],
+            null,
+            null);
+        return renderer.RenderHtml("form-message", view, Language.Da, "page");
+    }
+
+    string Message(MeetingContext c, string titleKey, IReadOnlyList<string> paragraphs, IReadOnlyList<ReceivedRow> received, string? link)
+    {
+        var view = new MessagePageView(T(c.Language, titleKey), c.Network.Name, c.Network.Organisation, paragraphs, received, link, link is null ? null : T(c.Language, "form_again"));
+        return renderer.RenderHtml("form-message", view, c.Language, "page");
+    }
+
+    string T(Language language, string key, params (string Name, object Value)[] values) =>
+        renderer.Text(language, key, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, Formats.Culture(language))!));
+}

@@ -1,0 +1,98 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace NetworkFunctions.Forms;
+
+public enum FormKind
+{
+    Invitation,
+    Survey,
+}
+
+/// <summary>What a form link grants: one member's form of one kind for one meeting, until it expires.</summary>
+public sealed record FormGrant(string NetworkId, int Meeting, string MemberId, FormKind Kind, DateTimeOffset ExpiresAt);
+
+public enum TokenCheck
+{
+    Valid,
+    Malformed,
+    BadSignature,
+    Expired,
+}
+
+/// <summary>
+/// Form tokens: <c>{keyId}.{payload}.{signature}</c>, base64url, with an HMAC-SHA256 signature (256 bits) over key id and
+/// payload, compared in constant time. The payload binds network, meeting, member, form kind and expiry; it holds
+/// opaque ids only.
+/// </summary>
+public sealed class FormTokens(IOptions<FormOptions> options)
+{
+    const int MaxTokenLength = 512;
+
+    public string Create(FormGrant grant)
+    {
+        FormOptions keys = options.Value;
+        var payload = new Payload(grant.NetworkId, grant.Meeting, grant.MemberId, grant.Kind == FormKind.Invitation ? "i" : "s", grant.ExpiresAt.ToUnixTimeSeconds());
+        string body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
+        string signed = keys.SigningKeyId + "." + body;
+        return signed + "." + Base64Url.EncodeToString(Sign(keys.SigningKey, signed));
+    }
+
+    public TokenCheck Verify(string? token, DateTimeOffset now, out FormGrant? grant)
+    {
+        grant = null;
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            return TokenCheck.Malformed;
+        }
+
+        string[] parts = token.Split('.');
+        if (parts.Length != 3 || KeyFor(parts[0]) is not { } key)
+        {
+            return parts.Length == 3 ? TokenCheck.BadSignature : TokenCheck.Malformed;
+        }
+
+        byte[] signature;
+        Payload? payload;
+        try
+        {
+            signature = Base64Url.DecodeFromChars(parts[2]);
+            payload = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(parts[1]));
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+            return TokenCheck.Malformed;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(key, parts[0] + "." + parts[1])))
+        {
+            return TokenCheck.BadSignature;
+        }
+
+        if (payload is null || payload.N is null || payload.U is null || payload.K is not ("i" or "s"))
+        {
+            return TokenCheck.Malformed;
+        }
+
+        grant = new FormGrant(payload.N, payload.M, payload.U, payload.K == "i" ? FormKind.Invitation : FormKind.Survey, DateTimeOffset.FromUnixTimeSeconds(payload.E));
+        return grant.ExpiresAt <= now ? TokenCheck.Expired : TokenCheck.Valid;
+    }
+
+    string? KeyFor(string keyId)
+    {
+        FormOptions keys = options.Value;
+        if (keyId == keys.SigningKeyId)
+        {
+            return keys.SigningKey;
+        }
+
+        return keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) && previous.Length >= 32 ? previous : null;
+    }
+
+    static byte[] Sign(string key, string data) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(data));
+
+    sealed record Payload(string? N, int M, string? U, string? K, long E);
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NetworkFunctions.Email;
+using NetworkFunctions.Hosting;
+using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.Housekeeping;
+
+/// <summary>
+/// Daily at 03:00 UTC: purges the personal data of networks that ended longer ago than the retention period (blobs
+/// and orchestration history), and mails the consultant about failed or stuck orchestration instances.
+/// </summary>
+public sealed class HousekeepingFunction(
+    NetworkStore store,
+    Mailer mailer,
+    EmailComposer composer,
+    IOptions<NetworkOptions> options,
+    TimeProvider clock,
+    ILogger<HousekeepingFunction> logger)
+{
+    [Function(nameof(Housekeeping))]
+    public async Task Housekeeping(
+        [TimerTrigger("0 0 3 * * *")] TimerInfo timer,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken)
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        foreach (string networkId in await store.ListNetworkIdsAsync(cancellationToken))
+        {
+            try
+            {
+                await TendAsync(client, networkId, now, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Housekeeping of network {NetworkId} failed", networkId);
+            }
+        }
+    }
+
+    async Task TendAsync(DurableTaskClient client, string networkId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
+        {
+            return;
+        }
+
+        InstanceFacts networkFacts = await FactsAsync(client, networkId, cancellationToken);
+        if (HousekeepingRules.ShouldPurge(networkFacts.State, network.EndsAt, options.Value.RetentionDays, now))
+        {
+            int documents = await store.DeletePrefixAsync(DocumentPaths.Network(networkId), cancellationToken);
+            foreach (string instanceId in network.Meetings.Select(m => MeetingRef.MeetingInstanceId(networkId, m.Number)).Append(networkId))
+            {
+                await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
+            }
+
+            logger.LogInformation("Retention: purged network {NetworkId} ({Documents} documents, {Instances} instances)", networkId, documents, network.Meetings.Count + 1);
+            return;
+        }
+
+        var facts = new List<InstanceFacts> { networkFacts };
+        foreach (Meeting meeting in network.Meetings)
+        {
+            facts.Add(await FactsAsync(client, MeetingRef.MeetingInstanceId(networkId, meeting.Number), cancellationToken));
+        }
+
+        IReadOnlyList<InstanceProblem> problems = HousekeepingRules.Problems(facts, now);
+        if (problems.Count == 0)
+        {
+            return;
+        }
+
+        logger.LogWarning("Network {NetworkId} has {Count} failed or stuck instances", networkId, problems.Count);
+        Language language = network.Language;
+        var view = new MessageView(
+            composer.Text(language, "housekeeping_subject", ("network", network.Name)),
+            network.Name,
+            network.Organisation,
+            composer.Text(language, "greeting", ("name", network.Consultant.Name)),
+            [composer.Text(language, "housekeeping_intro")],
+            problems.Select(p => new DetailRow(p.InstanceId, p.Problem)).ToList(),
+            null,
+            [composer.Text(language, "housekeeping_action")]);
+        int day = int.Parse(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        await mailer.SendOnceAsync(composer.Compose(network.Consultant, view, language,
+            DocumentPaths.SentMail(networkId, MailKinds.NetworkWide, "housekeeping", MailKinds.Consultant, day)), cancellationToken);
+    }
+
+    static async Task<InstanceFacts> FactsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (instance is null)
+        {
+            return new InstanceFacts(instanceId, InstanceState.Missing, DateTimeOffset.MinValue, null);
+        }
+
+        InstanceState state = instance.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Pending => InstanceState.Pending,
+            OrchestrationRuntimeStatus.Completed => InstanceState.Completed,
+            OrchestrationRuntimeStatus.Failed => InstanceState.Failed,
+            OrchestrationRuntimeStatus.Terminated => InstanceState.Terminated,
+            _ => InstanceState.Running,
+        };
+        MeetingStatus? status = null;
+        if (instance.SerializedCustomStatus is { Length: > 0 } json)
+        {
+            try
+            {
+                status = JsonSerializer.Deserialize<MeetingStatus>(json);
+            }
+            catch (JsonException)
+            {
+                status = null;
+            }
+        }
+
+        return new InstanceFacts(instanceId, state, instance.LastUpdatedAt, status);
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Http;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Http;
+
+/// <summary>RFC 7807 answers (<c>application/problem+json</c>) with the wording the API uses everywhere.</summary>
+public static class Problems
+{
+    public static IResult Validation(FieldErrors errors, string title = "The request is not valid.") =>
+        Results.ValidationProblem(errors.ToDictionary(), title: title, detail: $"{errors.Count} problem(s); see errors.");
+
+    public static IResult Status(int status, string title, string? detail = null) =>
+        Results.Problem(statusCode: status, title: title, detail: detail);
+
+    public static IResult NotFound(string what) => Status(StatusCodes.Status404NotFound, $"{what} was not found.");
+
+    public static IResult Conflict(string title, string? detail = null) => Status(StatusCodes.Status409Conflict, title, detail);
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace NetworkFunctions.Http;
+
+/// <summary>Reads request bodies within limits: the right content type (415), a bounded size (413), well-formed and shallow JSON (400).</summary>
+public static class RequestBodies
+{
+    public const int MaxJsonBytes = 1024 * 1024;
+    public const int MaxFormBytes = 64 * 1024;
+    public const int MaxJsonDepth = 16;
+
+    public sealed record Read<T>(T? Value, IResult? Problem);
+
+    public static async Task<Read<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (!IsContentType(request, "application/json"))
+        {
+            return new(null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json."));
+        }
+
+        byte[]? body = await ReadBoundedAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return new(null, TooLarge(maxBytes));
+        }
+
+        try
+        {
+            return new(JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = false }), null);
+        }
+        catch (JsonException e)
+        {
+            return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not valid JSON.", Trim(e.Message)));
+        }
+    }
+
+    public static async Task<Read<IFormCollection>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsContentType(request, "application/x-www-form-urlencoded"))
+        {
+            return new(null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the form as application/x-www-form-urlencoded."));
+        }
+
+        if (request.ContentLength > MaxFormBytes)
+        {
+            return new(null, TooLarge(MaxFormBytes));
+        }
+
+        byte[]? body = await ReadBoundedAsync(request, MaxFormBytes, cancellationToken);
+        if (body is null)
+        {
+            return new(null, TooLarge(MaxFormBytes));
+        }
+
+        var fields = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery("?" + System.Text.Encoding.UTF8.GetString(body));
+        return new(new FormCollection(fields), null);
+    }
+
+    static bool IsContentType(HttpRequest request, string expected) =>
+        MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
+        && string.Equals(type.MediaType.Value, expected, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The body, or null when it is longer than <paramref name="maxBytes"/>.</summary>
+    static async Task<byte[]?> ReadBoundedAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        byte[] chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    static IResult TooLarge(int maxBytes) =>
+        Problems.Status(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {maxBytes / 1024} KiB.");
+
+    static string Trim(string message) => message.Length > 300 ? message[..300] : message;
+}

@@ -1,0 +1,34 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Meetings;
+
+// The inputs, outputs, events and custom statuses of the orchestrations: opaque ids and times only, never a name,
+// an email address or an answer (SPEC section 2).
+
+public sealed record NetworkRef(string NetworkId);
+
+public sealed record MeetingRef(string NetworkId, int Number)
+{
+    /// <summary>The meeting orchestration's instance id: deterministic, so changes can be raised to it.</summary>
+    public string InstanceId => MeetingInstanceId(NetworkId, Number);
+
+    public static string MeetingInstanceId(string networkId, int number) => $"{networkId}:meeting:{number}";
+}
+
+/// <summary>A meeting at a given revision (the .ics SEQUENCE the step's emails carry).</summary>
+public sealed record MeetingRevisionRef(string NetworkId, int Number, int Revision);
+
+public sealed record ReminderRef(string NetworkId, int Number, int Revision, int Index);
+
+/// <summary>The meeting's current schedule as the orchestration needs it.</summary>
+public sealed record MeetingPlan(int Revision, bool Cancelled, MeetingTimeline Timeline);
+
+/// <summary>The event raised to a meeting orchestration when the meeting is moved or cancelled.</summary>
+public sealed record MeetingChanged(int Revision);
+
+/// <summary>The custom status of a meeting orchestration: where it is and when it next acts.</summary>
+public sealed record MeetingStatus(string Phase, DateTimeOffset? NextStepAt, int Revision);
+
+public sealed record MeetingOutcome(int Number, string Phase);
+
+public sealed record StepResult(int Sent);

@@ -1,0 +1,25 @@
+using NetworkFunctions.Calendar;
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Meetings;
+
+/// <summary>A network and one of its meetings, loaded for an activity, with what every message about it needs.</summary>
+public sealed record MeetingContext(Network Network, Meeting Meeting, MeetingTimeline Timeline)
+{
+    public TimeZoneInfo Zone => Network.Zone;
+
+    public Language Language => Network.Language;
+
+    public CalendarContext Calendar => new(
+        Network.Id,
+        Network.Name,
+        new Person(Network.Facilitator.Name, Network.Facilitator.Email),
+        Network.TimeZone,
+        Network.Language);
+
+    public static MeetingContext Of(Network network, int number)
+    {
+        Meeting meeting = network.FindMeeting(number) ?? throw new InvalidOperationException($"Network {network.Id} has no meeting {number}.");
+        return new MeetingContext(network, meeting, MeetingTimeline.For(meeting, network.Schedule, network.Zone));
+    }
+}

@@ -1,0 +1,135 @@
+using System.Text;
+using Microsoft.Azure.Functions.Worker;
+using NetworkFunctions.Calendar;
+using NetworkFunctions.Email;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Reports;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.Meetings;
+
+/// <summary>The network-wide steps: the kickoff confirmation to the director and the year-end report.</summary>
+public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailComposer composer, TimeProvider clock)
+{
+    const string SurveyTrendChart = ReportCharts.SurveyTrendName;
+    const string AttendanceChart = ReportCharts.AttendanceName;
+
+    [Function(nameof(ListMeetings))]
+    public async Task<int[]> ListMeetings([ActivityTrigger] NetworkRef network) =>
+        (await store.RequireNetworkAsync(network.NetworkId)).Meetings.Select(m => m.Number).ToArray();
+
+    /// <summary>The director's confirmation: the year plan, an .ics with every meeting and the departments still missing.</summary>
+    [Function(nameof(SendKickoffConfirmation))]
+    public async Task<StepResult> SendKickoffConfirmation([ActivityTrigger] NetworkRef reference)
+    {
+        Network network = await store.RequireNetworkAsync(reference.NetworkId);
+        Language language = network.Language;
+        IReadOnlyList<string> missing = network.MissingDepartments;
+        var view = new MessageView(
+            composer.Text(language, "kickoff_subject", ("network", network.Name)),
+            network.Name,
+            network.Organisation,
+            composer.Text(language, "greeting", ("name", network.Director.Name)),
+            [
+                composer.Text(language, "kickoff_intro", ("network", network.Name), ("members", network.Members.Count), ("meetings", network.Meetings.Count)),
+                missing.Count > 0
+                    ? composer.Text(language, "kickoff_missing", ("departments", string.Join(", ", missing)))
+                    : composer.Text(language, "kickoff_complete"),
+                composer.Text(language, "kickoff_welcome"),
+            ],
+            network.Meetings.Select(m => new DetailRow(
+                composer.Text(language, "meeting_label", ("n", m.Number)),
+                $"{Formats.Span(m.Start, m.End, network.Zone, language)} · {m.Location}")).ToList(),
+            null,
+            [composer.Text(language, "kickoff_rhythm")]);
+        var calendar = new CalendarContext(network.Id, network.Name, new Person(network.Facilitator.Name, network.Facilitator.Email), network.TimeZone, language);
+        byte[] series = Encoding.UTF8.GetBytes(MeetingCalendar.Series(calendar, network.Meetings, clock.GetUtcNow()));
+        EmailMessage message = composer.Compose(network.Director, view, language,
+            DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Kickoff, MailKinds.Director, 0),
+            new EmailAttachment("year-plan.ics", "text/calendar; method=PUBLISH", series));
+        return new StepResult(await mailer.SendOnceAsync(message) ? 1 : 0);
+    }
+
+    /// <summary>The year-end report: figures from every answer, two charts, stored as HTML with the charts embedded.</summary>
+    [Function(nameof(BuildYearReport))]
+    public async Task<StepResult> BuildYearReport([ActivityTrigger] NetworkRef reference)
+    {
+        Network network = await store.RequireNetworkAsync(reference.NetworkId);
+        var invitations = new List<InvitationAnswer>();
+        var surveys = new List<SurveyAnswer>();
+        foreach (Meeting meeting in network.Meetings)
+        {
+            invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number));
+            surveys.AddRange(await store.LoadSurveyAnswersAsync(network.Id, meeting.Number));
+        }
+
+        YearReport report = YearReport.From(new YearReportInput(network, invitations, surveys));
+        byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
+        byte[] attendance = ReportCharts.Attendance(report, network.Language);
+        await store.WriteBytesAsync(DocumentPaths.ReportChart(network.Id, SurveyTrendChart), trend, "image/png");
+        await store.WriteBytesAsync(DocumentPaths.ReportChart(network.Id, AttendanceChart), attendance, "image/png");
+
+        var context = new ReportContext(network.Name, network.Organisation, network.Language, network.Zone);
+        (string html, string text) = YearReportPage.Render(composer.Renderer, report, context, new Dictionary<string, string>
+        {
+            [SurveyTrendChart] = "data:image/png;base64," + Convert.ToBase64String(trend),
+            [AttendanceChart] = "data:image/png;base64," + Convert.ToBase64String(attendance),
+        });
+        string body = TemplateRenderer.BodyOf(YearReportPage.Render(composer.Renderer, report, context, new Dictionary<string, string>
+        {
+            [SurveyTrendChart] = "cid:" + SurveyTrendChart,
+            [AttendanceChart] = "cid:" + AttendanceChart,
+        }).Html);
+        await store.WriteTextAsync(DocumentPaths.ReportText(network.Id), text, "text/plain; charset=utf-8");
+        await store.WriteTextAsync(DocumentPaths.ReportBody(network.Id), body, "text/html; charset=utf-8");
+        await store.WriteTextAsync(DocumentPaths.ReportHtml(network.Id), html, "text/html; charset=utf-8");
+        return new StepResult(0);
+    }
+
+    /// <summary>The year-end report to the director, the facilitator and the internal consultant, charts inline.</summary>
+    [Function(nameof(SendYearReport))]
+    public async Task<StepResult> SendYearReport([ActivityTrigger] NetworkRef reference)
+    {
+        Network network = await store.RequireNetworkAsync(reference.NetworkId);
+        Language language = network.Language;
+        string body = await store.ReadTextAsync(DocumentPaths.ReportBody(network.Id)) ?? "";
+        string text = await store.ReadTextAsync(DocumentPaths.ReportText(network.Id)) ?? "";
+        var charts = new List<EmailAttachment>();
+        foreach (string chart in new[] { SurveyTrendChart, AttendanceChart })
+        {
+            string? path = DocumentPaths.ReportChart(network.Id, chart);
+            if (await store.ReadBytesAsync(path) is { } png)
+            {
+                charts.Add(new EmailAttachment(chart + ".png", "image/png", png, chart));
+            }
+        }
+
+        var people = new[]
+        {
+            (Person: network.Director, Key: MailKinds.Director),
+            (Person: new Person(network.Facilitator.Name, network.Facilitator.Email), Key: MailKinds.Facilitator),
+            (Person: network.Consultant, Key: MailKinds.Consultant),
+        };
+        int sent = 0;
+        foreach ((Person person, string key) in people)
+        {
+            var view = new MessageView(
+                composer.Text(language, "mail_report_subject", ("network", network.Name)),
+                network.Name,
+                network.Organisation,
+                composer.Text(language, "greeting", ("name", person.Name)),
+                [composer.Text(language, "mail_report_intro")],
+                [],
+                null,
+                [],
+                body,
+                text);
+            EmailMessage message = composer.Compose(person, view, language,
+                DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Report, key, 0), [.. charts]);
+            sent += await mailer.SendOnceAsync(message) ? 1 : 0;
+        }
+
+        return new StepResult(sent);
+    }
+}

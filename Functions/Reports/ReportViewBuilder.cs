@@ -1,0 +1,131 @@
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Surveys;
+
+namespace NetworkFunctions.Reports;
+
+/// <summary>Turns the report's figures into the sentences and formatted table cells of <see cref="YearReportView"/>.</summary>
+internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport report, ReportContext context)
+{
+    const string Dash = "–";
+
+    Language Language => context.Language;
+
+    public YearReportView Build(IReadOnlyDictionary<string, string>? chartUris)
+    {
+        IReadOnlyList<string> trends = Trends();
+        List<MeetingFigures> held = report.Meetings.Where(m => !m.Cancelled).ToList();
+        return new YearReportView(
+            YearReportPage.Title(renderer, context),
+            context.NetworkName,
+            context.Organisation,
+            KeyFigures(),
+            report.Totals.DepartmentsNeverPresent.Count == 0
+                ? null
+                : Text("report_never_present", ("departments", string.Join(", ", report.Totals.DepartmentsNeverPresent))),
+            trends,
+            ChartSource.Of(chartUris, ReportCharts.SurveyTrendName, string.Join(" ", [Text("report_chart_survey_alt"), .. trends])),
+            ChartSource.Of(chartUris, ReportCharts.AttendanceName, Text("report_chart_attendance_alt")),
+            report.Meetings.Select(AttendanceRow).ToList(),
+            report.Meetings.Select(m => m.Cancelled ? Text("report_chart_meeting_cancelled", ("number", Number(m.Number))) : Number(m.Number)).ToList(),
+            DepartmentRows(held),
+            report.Meetings.Select(m => ContributionRow(Number(m.Number), m.Cancelled, m.Contributions)).ToList(),
+            ContributionRow(Text("report_col_total"), false, report.Totals.Contributions),
+            report.Meetings.Select(m => SurveyRow(Number(m.Number), m.Cancelled, m.Survey)).ToList(),
+            SurveyRow(Text("report_row_year"), false, report.Totals.Survey),
+            report.Meetings
+                .Where(m => !m.Highlights.IsEmpty)
+                .Select(m => new HighlightSection(MeetingLabel(m), m.Highlights.Worked, m.Highlights.NextThemes))
+                .ToList());
+    }
+
+    List<string> KeyFigures()
+    {
+        YearTotals totals = report.Totals;
+        var figures = new List<string>
+        {
+            totals.MeetingsCancelled == 0
+                ? Text("report_key_meetings", ("held", Count(totals.MeetingsHeld)), ("total", Count(report.Meetings.Count)))
+                : Text("report_key_meetings_cancelled", ("held", Count(totals.MeetingsHeld)), ("total", Count(report.Meetings.Count)), ("cancelled", Count(totals.MeetingsCancelled))),
+            Text("report_key_attendance", ("average", FigureFormat.Average(totals.AverageYes, Language))),
+            Text("report_key_contributions", ("total", Count(totals.Contributions.Total))),
+            Text("report_key_survey", ("responses", Count(totals.Survey.Responses)), ("rate", FigureFormat.Percent(totals.Survey.ResponseRate, Language))),
+        };
+        if (report.Departments.Count > 0)
+        {
+            figures.Add(Text(
+                "report_key_departments",
+                ("present", Count(report.Departments.Count - totals.DepartmentsNeverPresent.Count)),
+                ("total", Count(report.Departments.Count))));
+        }
+
+        return figures;
+    }
+
+    IReadOnlyList<string> Trends() =>
+        report.Trends
+            .Select(t => Text(
+                "report_trend_line",
+                ("label", renderer.Text(Language, t.Question.TextKey())),
+                ("first", FigureFormat.Average(t.First, Language)),
+                ("last", FigureFormat.Average(t.Last, Language)),
+                ("change", FigureFormat.Change(t.Change, Language)),
+                ("firstMeeting", Number(t.FirstMeeting)),
+                ("lastMeeting", Number(t.LastMeeting))))
+            .ToList();
+
+    AttendanceRow AttendanceRow(MeetingFigures m) =>
+        new(
+            Number(m.Number),
+            m.Title ?? "",
+            FigureFormat.Date(m.Start, context.Zone, Language),
+            m.Cancelled,
+            Count(m.Attendance.Yes),
+            Count(m.Attendance.Maybe),
+            Count(m.Attendance.No),
+            Count(m.Attendance.NoAnswer),
+            Count(m.DepartmentsPresent));
+
+    List<DepartmentRow> DepartmentRows(IReadOnlyList<MeetingFigures> held)
+    {
+        List<DepartmentRow> rows = report.Departments
+            .Select(d => new DepartmentRow(
+                d,
+                report.Meetings.Select(m => m.Cancelled ? Dash : Count(m.YesByDepartment.GetValueOrDefault(d))).ToList(),
+                Count(held.Sum(m => m.YesByDepartment.GetValueOrDefault(d)))))
+            .ToList();
+        if (held.Any(m => m.YesOther > 0))
+        {
+            rows.Add(new DepartmentRow(
+                Text("report_department_other"),
+                report.Meetings.Select(m => m.Cancelled ? Dash : Count(m.YesOther)).ToList(),
+                Count(held.Sum(m => m.YesOther))));
+        }
+
+        return rows;
+    }
+
+    ContributionRow ContributionRow(string label, bool cancelled, ContributionCounts c) =>
+        new(label, cancelled, Count(c.Theme), Count(c.Case), Count(c.Experience), Count(c.Challenge), Count(c.Total));
+
+    SurveyRow SurveyRow(string label, bool cancelled, SurveyAverages s) =>
+        new(
+            label,
+            cancelled,
+            s.ResponseRate is null ? Count(s.Responses) : $"{Count(s.Responses)} ({FigureFormat.Percent(s.ResponseRate, Language)})",
+            FigureFormat.Average(s.Usefulness, Language),
+            FigureFormat.Average(s.Relations, Language),
+            FigureFormat.Average(s.Courage, Language));
+
+    string MeetingLabel(MeetingFigures m) =>
+        string.IsNullOrWhiteSpace(m.Title)
+            ? Text("report_meeting_label", ("number", Number(m.Number)))
+            : Text("report_meeting_label_named", ("number", Number(m.Number)), ("title", m.Title.Trim()));
+
+    string Number(int n) => n.ToString(FigureFormat.Culture(Language));
+
+    string Count(int n) => FigureFormat.Count(n, Language);
+
+    string Text(string key, params (string Name, string Value)[] values) =>
+        renderer.Text(Language, key, values.ToDictionary(v => v.Name, v => v.Value));
+}

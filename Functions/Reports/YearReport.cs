@@ -1,0 +1,138 @@
+using NetworkFunctions.Networks;
+using NetworkFunctions.Surveys;
+
+namespace NetworkFunctions.Reports;
+
+/// <summary>
+/// The year-end report's figures (SPEC section 2, "After all meetings"): attendance per meeting and department,
+/// contributions by type, the survey averages per meeting and how relations, courage and usefulness developed over the
+/// year, and a few anonymous free-text highlights. Pure: computed from <see cref="YearReportInput"/> alone.
+/// </summary>
+/// <param name="Departments">The departments in report order: the organisation's list, then members' departments it lacks.</param>
+/// <param name="Meetings">Every meeting of the year by number, cancelled ones included (and marked).</param>
+/// <param name="Trends">Per question, first vs last held meeting with answers; a question answered at fewer than two meetings has none.</param>
+public sealed record YearReport(
+    IReadOnlyList<string> Departments,
+    IReadOnlyList<MeetingFigures> Meetings,
+    YearTotals Totals,
+    IReadOnlyList<QuestionTrend> Trends)
+{
+    public static YearReport From(YearReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Network network = input.Network;
+        TimeZoneInfo zone = network.Zone;
+        var departments = new DepartmentIndex(network);
+
+        var meetings = new List<MeetingFigures>();
+        var heldSurveyAnswers = new List<SurveyAnswer>();
+        int heldSurveyInvited = 0;
+        foreach (Meeting meeting in network.Meetings.OrderBy(m => m.Number))
+        {
+            if (meeting.Cancelled)
+            {
+                meetings.Add(Cancelled(meeting, departments));
+                continue;
+            }
+
+            IReadOnlySet<string> members = InvitedMembers.Of(network, meeting, zone);
+            IReadOnlyList<InvitationAnswer> invitations = LatestPerMember(input.InvitationAnswers, meeting.Number);
+            IReadOnlyList<SurveyAnswer> surveys = SurveyQuestions.LatestPerMember(input.SurveyAnswers, meeting.Number);
+            int invited = members.Union(invitations.Select(a => a.MemberId)).Count();
+            int surveyInvited = members.Union(surveys.Select(a => a.MemberId)).Count();
+            heldSurveyAnswers.AddRange(surveys);
+            heldSurveyInvited += surveyInvited;
+            meetings.Add(Held(meeting, invitations, surveys, invited, surveyInvited, departments));
+        }
+
+        List<MeetingFigures> held = meetings.Where(m => !m.Cancelled).ToList();
+        var totals = new YearTotals(
+            held.Count,
+            meetings.Count - held.Count,
+            held.Count > 0 ? held.Average(m => (double)m.Attendance.Yes) : null,
+            held.Aggregate(ContributionCounts.None, (sum, m) => sum + m.Contributions),
+            SurveyAverages.Over(heldSurveyAnswers, heldSurveyInvited),
+            departments.Names.Where(d => held.All(m => m.YesByDepartment[d] == 0)).ToList());
+        return new YearReport(departments.Names, meetings, totals, TrendsOf(held));
+    }
+
+    /// <summary>The trend of one question, null when fewer than two held meetings have answers to it.</summary>
+    public QuestionTrend? Trend(SurveyQuestion question) => Trends.FirstOrDefault(t => t.Question == question);
+
+    static MeetingFigures Held(
+        Meeting meeting,
+        IReadOnlyList<InvitationAnswer> invitations,
+        IReadOnlyList<SurveyAnswer> surveys,
+        int invited,
+        int surveyInvited,
+        DepartmentIndex departments)
+    {
+        List<InvitationAnswer> yes = invitations.Where(a => a.Attendance == Attendance.Yes).ToList();
+        int yesCount = yes.Count;
+        int maybe = invitations.Count(a => a.Attendance == Attendance.Maybe);
+        int no = invitations.Count(a => a.Attendance == Attendance.No);
+        Dictionary<string, int> byDepartment = departments.Names.ToDictionary(d => d, _ => 0, StringComparer.Ordinal);
+        int other = 0;
+        foreach (InvitationAnswer answer in yes)
+        {
+            if (departments.Of(answer.MemberId) is string department)
+            {
+                byDepartment[department]++;
+            }
+            else
+            {
+                other++;
+            }
+        }
+
+        return new MeetingFigures(
+            meeting.Number,
+            meeting.Start,
+            meeting.Title,
+            Cancelled: false,
+            new AttendanceCounts(invited, yesCount, maybe, no, Math.Max(0, invited - invitations.Count)),
+            byDepartment,
+            other,
+            ContributionCounts.Count(invitations.SelectMany(a => a.Contributions ?? [])),
+            SurveyAverages.From(SurveySummary.From(meeting.Number, surveys, surveyInvited)),
+            MeetingHighlights.From(surveys));
+    }
+
+    static MeetingFigures Cancelled(Meeting meeting, DepartmentIndex departments) =>
+        new(
+            meeting.Number,
+            meeting.Start,
+            meeting.Title,
+            Cancelled: true,
+            AttendanceCounts.None,
+            departments.Names.ToDictionary(d => d, _ => 0, StringComparer.Ordinal),
+            0,
+            ContributionCounts.None,
+            SurveyAverages.None,
+            MeetingHighlights.None);
+
+    static List<QuestionTrend> TrendsOf(IReadOnlyList<MeetingFigures> held)
+    {
+        var trends = new List<QuestionTrend>();
+        foreach (SurveyQuestion question in SurveyQuestions.All)
+        {
+            List<(int Number, double Average)> answered = held
+                .Where(m => m.Survey.Of(question).HasValue)
+                .Select(m => (m.Number, m.Survey.Of(question)!.Value))
+                .ToList();
+            if (answered.Count >= 2)
+            {
+                trends.Add(new QuestionTrend(question, answered[0].Number, answered[0].Average, answered[^1].Number, answered[^1].Average));
+            }
+        }
+
+        return trends;
+    }
+
+    static IReadOnlyList<InvitationAnswer> LatestPerMember(IEnumerable<InvitationAnswer> answers, int meeting) =>
+        answers
+            .Where(a => a.Meeting == meeting)
+            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
+            .Select(g => g.OrderByDescending(a => a.SubmittedAt).First())
+            .ToList();
+}

@@ -1,0 +1,13 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Reports;
+
+/// <summary>
+/// Everything the year-end report is computed from: the network as it stands at the end of the year (departments,
+/// members, meetings including cancelled ones) and every invitation and survey answer of every meeting (each answer
+/// carries its meeting number; a member's latest answer to a meeting counts).
+/// </summary>
+public sealed record YearReportInput(
+    Network Network,
+    IReadOnlyList<InvitationAnswer> InvitationAnswers,
+    IReadOnlyList<SurveyAnswer> SurveyAnswers);

@@ -1,0 +1,225 @@
+using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Options;
+using NetworkFunctions.Hosting;
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Storage;
+
+/// <summary>
+/// The network's documents in Blob Storage: the network itself (kickoff plus changes), members' answers, agendas,
+/// summaries, the report and the sent-mail records. All personal data of the product lives here and nowhere else.
+/// </summary>
+public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOptions> options)
+{
+    readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
+    volatile bool containerReady;
+
+    public async Task<(Network Network, ETag ETag)?> LoadNetworkAsync(string networkId, CancellationToken cancellationToken = default)
+    {
+        (Network? network, ETag etag)? loaded = await ReadJsonAsync<Network>(DocumentPaths.NetworkDocument(networkId), cancellationToken);
+        return loaded is { network: { } n } ? (n, loaded.Value.etag) : null;
+    }
+
+    public async Task<Network> RequireNetworkAsync(string networkId, CancellationToken cancellationToken = default) =>
+        (await LoadNetworkAsync(networkId, cancellationToken))?.Network
+        ?? throw new InvalidOperationException($"Network {networkId} has no document.");
+
+    /// <summary>Writes the network; with <paramref name="ifMatch"/> only if nobody changed it since it was read (false if they did).</summary>
+    public async Task<bool> SaveNetworkAsync(Network network, ETag? ifMatch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteJsonAsync(DocumentPaths.NetworkDocument(network.Id), network, ifMatch is { } tag ? new BlobRequestConditions { IfMatch = tag } : null, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return false;
+        }
+    }
+
+    public Task SaveInvitationAnswerAsync(string networkId, InvitationAnswer answer, CancellationToken cancellationToken = default) =>
+        WriteJsonAsync(DocumentPaths.Answer(networkId, answer.Meeting, answer.MemberId), answer, null, cancellationToken);
+
+    public Task SaveSurveyAnswerAsync(string networkId, SurveyAnswer answer, CancellationToken cancellationToken = default) =>
+        WriteJsonAsync(DocumentPaths.Survey(networkId, answer.Meeting, answer.MemberId), answer, null, cancellationToken);
+
+    public async Task<InvitationAnswer?> LoadInvitationAnswerAsync(string networkId, int meeting, string memberId, CancellationToken cancellationToken = default) =>
+        (await ReadJsonAsync<InvitationAnswer>(DocumentPaths.Answer(networkId, meeting, memberId), cancellationToken))?.Value;
+
+    public async Task<SurveyAnswer?> LoadSurveyAnswerAsync(string networkId, int meeting, string memberId, CancellationToken cancellationToken = default) =>
+        (await ReadJsonAsync<SurveyAnswer>(DocumentPaths.Survey(networkId, meeting, memberId), cancellationToken))?.Value;
+
+    public Task<IReadOnlyList<InvitationAnswer>> LoadInvitationAnswersAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
+        ReadAllAsync<InvitationAnswer>(DocumentPaths.Answers(networkId, meeting), cancellationToken);
+
+    public Task<IReadOnlyList<SurveyAnswer>> LoadSurveyAnswersAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
+        ReadAllAsync<SurveyAnswer>(DocumentPaths.Surveys(networkId, meeting), cancellationToken);
+
+    public async Task WriteTextAsync(string path, string content, string contentType, CancellationToken cancellationToken = default) =>
+        await UploadAsync(path, BinaryData.FromString(content), contentType, null, cancellationToken);
+
+    public async Task WriteBytesAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default) =>
+        await UploadAsync(path, BinaryData.FromBytes(content), contentType, null, cancellationToken);
+
+    public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            BlobDownloadResult result = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return result.Content.ToString();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<byte[]?> ReadBytesAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            BlobDownloadResult result = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return result.Content.ToArray();
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await container.GetBlobClient(path).ExistsAsync(cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Writes a blob only if it does not exist yet; false when it already did.</summary>
+    public async Task<bool> CreateOnceAsync(string path, string content, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await UploadAsync(path, BinaryData.FromString(content), "application/json", new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<int> CountAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        int count = 0;
+        await foreach (BlobItem _ in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var names = new List<string>();
+        await foreach (BlobItem item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(item.Name);
+        }
+
+        return names;
+    }
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+        await container.GetBlobClient(path).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+
+    /// <summary>Deletes every blob under the prefix; returns how many.</summary>
+    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> names = await ListAsync(prefix, cancellationToken);
+        foreach (string name in names)
+        {
+            await DeleteAsync(name, cancellationToken);
+        }
+
+        return names.Count;
+    }
+
+    /// <summary>The ids of every network that has a document, from the folder names.</summary>
+    public async Task<IReadOnlyList<string>> ListNetworkIdsAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        var ids = new List<string>();
+        await foreach (BlobHierarchyItem item in container.GetBlobsByHierarchyAsync(BlobTraits.None, BlobStates.None, "/", "networks/", cancellationToken))
+        {
+            if (item.IsPrefix)
+            {
+                ids.Add(item.Prefix["networks/".Length..].TrimEnd('/'));
+            }
+        }
+
+        return ids;
+    }
+
+    async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
+        where T : class
+    {
+        var items = new List<T>();
+        foreach (string name in await ListAsync(prefix, cancellationToken))
+        {
+            if ((await ReadJsonAsync<T>(name, cancellationToken))?.Value is { } item)
+            {
+                items.Add(item);
+            }
+        }
+
+        return items;
+    }
+
+    async Task<(T? Value, ETag ETag)?> ReadJsonAsync<T>(string path, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            BlobDownloadResult result = await container.GetBlobClient(path).DownloadContentAsync(cancellationToken);
+            return (result.Content.ToObjectFromJson<T>(DocumentJson.Options), result.Details.ETag);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
+    Task WriteJsonAsync<T>(string path, T value, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+        UploadAsync(path, BinaryData.FromObjectAsJson(value, DocumentJson.Options), "application/json", conditions, cancellationToken);
+
+    async Task UploadAsync(string path, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    {
+        await EnsureContainerAsync(cancellationToken);
+        await container.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
+            Conditions = conditions,
+        }, cancellationToken);
+    }
+
+    async Task EnsureContainerAsync(CancellationToken cancellationToken)
+    {
+        if (!containerReady)
+        {
+            await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+            containerReady = true;
+        }
+    }
+}

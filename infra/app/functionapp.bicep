@@ -1,0 +1,218 @@
+// The function app on the Flex Consumption plan (FC1), running the isolated worker on .NET 10.
+// It has no secrets in its configuration: storage, Application Insights, Key Vault and the optional
+// Durable Task Scheduler are all reached with the user-assigned managed identity.
+
+@description('Name of the function app.')
+param name string
+
+@description('Name of the Flex Consumption plan.')
+param planName string
+
+@description('Azure region of the plan and the app.')
+param location string
+
+@description('Tags applied to the plan and the app.')
+param tags object = {}
+
+@description('azd service name the app is tagged with (azure.yaml services key).')
+param serviceName string = 'api'
+
+@description('Resource id of the user-assigned managed identity the app runs as.')
+param identityResourceId string
+
+@description('Client id of the user-assigned managed identity.')
+param identityClientId string
+
+@description('Name of the storage account (host storage, task hub, documents).')
+param storageAccountName string
+
+@description('Blob endpoint of the storage account.')
+param blobEndpoint string
+
+@description('Queue endpoint of the storage account.')
+param queueEndpoint string
+
+@description('Table endpoint of the storage account.')
+param tableEndpoint string
+
+@description('Blob container holding the deployment package.')
+param deploymentContainerName string
+
+@description('Blob container holding the network documents (Network__DocumentsContainer).')
+param documentsContainerName string
+
+@description('Name of the Application Insights component.')
+param applicationInsightsName string
+
+@description('URI of the Key Vault, ending with a slash (https://<name>.vault.azure.net/).')
+param keyVaultUri string
+
+@description('Name of the Key Vault secret holding the SendGrid API key.')
+param sendGridApiKeySecretName string
+
+@description('Name of the Key Vault secret holding the form-signing key.')
+param formSigningKeySecretName string
+
+@description('Durable task hub name (app setting TaskHubName, read by host.json).')
+param taskHubName string
+
+@description('Public base URL for links in emails; empty for https://<default host name>.')
+param publicBaseUrl string = ''
+
+@description('Days personal data is kept after a network-year ends.')
+param retentionDays int
+
+@description('Sender address of outgoing mail (a SendGrid verified sender).')
+param emailSenderAddress string
+
+@description('Sender display name of outgoing mail.')
+param emailSenderName string
+
+@description('Id of the current form-signing key (written into tokens, for key rotation).')
+param formSigningKeyId string
+
+@description('Run Durable Functions on the Durable Task Scheduler instead of the Azure Storage backend.')
+param useDurableTaskScheduler bool = false
+
+@description('Endpoint of the Durable Task Scheduler (used when useDurableTaskScheduler is true).')
+param durableTaskSchedulerEndpoint string = ''
+
+@description('Memory size of each instance, in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Maximum number of instances the app scales out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, { 'azd-service-name': serviceName })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityResourceId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: identityResourceId
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${blobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identityResourceId
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        instanceMemoryMB: instanceMemoryMB
+        maximumInstanceCount: maximumInstanceCount
+      }
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+  }
+
+  resource scmCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'scm'
+    properties: {
+      allow: false
+    }
+  }
+
+  resource ftpCredentials 'basicPublishingCredentialsPolicies' = {
+    name: 'ftp'
+    properties: {
+      allow: false
+    }
+  }
+}
+
+// Key Vault references without a version resolve to the latest version of the secret.
+var sendGridApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
+var formSigningKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${formSigningKeySecretName}/)'
+
+var baseSettings = {
+  // Host storage and the Durable task hub (Azure Storage backend), by managed identity.
+  AzureWebJobsStorage__accountName: storageAccountName
+  AzureWebJobsStorage__credential: 'managedidentity'
+  AzureWebJobsStorage__clientId: identityClientId
+  AzureWebJobsStorage__blobServiceUri: blobEndpoint
+  AzureWebJobsStorage__queueServiceUri: queueEndpoint
+  AzureWebJobsStorage__tableServiceUri: tableEndpoint
+  TaskHubName: taskHubName
+
+  // Telemetry, by managed identity (local auth is disabled on the component).
+  APPLICATIONINSIGHTS_CONNECTION_STRING: applicationInsights.properties.ConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
+
+  // DefaultAzureCredential / ManagedIdentityCredential in the app pick the user-assigned identity.
+  AZURE_CLIENT_ID: identityClientId
+
+  // Application options.
+  Network__PublicBaseUrl: !empty(publicBaseUrl) ? publicBaseUrl : 'https://${functionApp.properties.defaultHostName}'
+  Network__DocumentsContainer: documentsContainerName
+  Network__RetentionDays: string(retentionDays)
+  Email__SenderAddress: emailSenderAddress
+  Email__SenderName: emailSenderName
+  Email__SendGridApiKey: sendGridApiKeyReference
+  Forms__SigningKey: formSigningKeyReference
+  Forms__SigningKeyId: formSigningKeyId
+}
+
+// Durable Task Scheduler backend: overrides host.json's storageProvider through the environment.
+var durableTaskSchedulerSettings = useDurableTaskScheduler
+  ? {
+      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
+      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
+    }
+  : {}
+
+resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: functionApp
+  name: 'appsettings'
+  properties: union(baseSettings, durableTaskSchedulerSettings)
+}
+
+output name string = functionApp.name
+output defaultHostName string = functionApp.properties.defaultHostName
+output uri string = 'https://${functionApp.properties.defaultHostName}'

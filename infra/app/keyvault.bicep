@@ -1,0 +1,77 @@
+// Key Vault for the two application secrets. Access is by Azure RBAC only (no access policies):
+// the function app's identity gets Key Vault Secrets User in rbac.bicep and resolves the
+// @Microsoft.KeyVault(...) references in its app settings.
+//
+// A secret is written only when its parameter is non-empty. An empty value leaves the vault as it
+// is, so a value set later with `az keyvault secret set` survives the next `azd provision`.
+
+@description('Name of the Key Vault (3-24 characters).')
+@minLength(3)
+@maxLength(24)
+param name string
+
+@description('Azure region of the Key Vault.')
+param location string
+
+@description('Tags applied to the Key Vault.')
+param tags object = {}
+
+@description('Name of the secret that holds the SendGrid API key.')
+param sendGridApiKeySecretName string
+
+@description('Name of the secret that holds the form-signing (HMAC) key.')
+param formSigningKeySecretName string
+
+@description('SendGrid API key. Empty: the secret is not written (set it afterwards with az keyvault secret set).')
+@secure()
+param sendGridApiKey string
+
+@description('Form-signing key. Empty: the secret is not written (set it afterwards with az keyvault secret set).')
+@secure()
+param formSigningKey string
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+    enabledForDeployment: false
+    enabledForDiskEncryption: false
+    enabledForTemplateDeployment: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: 'Allow'
+    }
+  }
+}
+
+resource sendGridApiKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(sendGridApiKey)) {
+  parent: vault
+  name: sendGridApiKeySecretName
+  properties: {
+    value: sendGridApiKey
+    contentType: 'text/plain'
+  }
+}
+
+resource formSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(formSigningKey)) {
+  parent: vault
+  name: formSigningKeySecretName
+  properties: {
+    value: formSigningKey
+    contentType: 'text/plain'
+  }
+}
+
+output name string = vault.name
+output resourceId string = vault.id
+output vaultUri string = vault.properties.vaultUri

@@ -1,0 +1,219 @@
+// NetworkFunctions on Azure: `azd up` provisions this template, then deploys ./Functions to the
+// function app tagged azd-service-name=api. One resource group per azd environment; one module per
+// concern under app/. No secret is a default value, an output or an app setting value: the two
+// application secrets live in Key Vault and the app settings reference them.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; it names the resource group and seeds the unique resource token.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources (Flex Consumption must be available there).')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+param location string
+
+@description('Name of the resource group to create; empty for rg-<environmentName>.')
+param resourceGroupName string = ''
+
+@description('Object id of the user or service principal running azd (AZURE_PRINCIPAL_ID). It gets Key Vault Secrets Officer so it can set the secrets; empty for none.')
+param principalId string = ''
+
+@description('Kind of the principal in principalId: User for a person, ServicePrincipal for a pipeline.')
+@allowed([
+  'User'
+  'ServicePrincipal'
+  'Group'
+])
+param principalType string = 'User'
+
+@description('Run Durable Functions on a Durable Task Scheduler instead of the Azure Storage backend.')
+param useDurableTaskScheduler bool = false
+
+@description('Durable Task Scheduler SKU, used when useDurableTaskScheduler is true.')
+@allowed([
+  'Consumption'
+  'Dedicated'
+])
+param durableTaskSchedulerSku string = 'Consumption'
+
+@description('Durable task hub name (app setting TaskHubName, read by host.json as %TaskHubName%).')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'NetworkFunctions'
+
+@description('Public base URL used in links in emails (Network__PublicBaseUrl); empty for the function app\'s https default host name.')
+param publicBaseUrl string = ''
+
+@description('Days personal data is kept after a network-year ends (Network__RetentionDays).')
+@minValue(1)
+@maxValue(3650)
+param retentionDays int = 365
+
+@description('Sender address of outgoing mail, a SendGrid verified sender (Email__SenderAddress).')
+@minLength(3)
+param emailSenderAddress string
+
+@description('Sender display name of outgoing mail (Email__SenderName).')
+param emailSenderName string = 'NetworkFunctions'
+
+@description('Id of the current form-signing key, written into form tokens (Forms__SigningKeyId).')
+param formSigningKeyId string = 'k1'
+
+@description('SendGrid API key, stored as the Key Vault secret SendGridApiKey. Empty: the secret is left as it is in the vault.')
+@secure()
+param sendGridApiKey string
+
+@description('Form-signing (HMAC) key, stored as the Key Vault secret FormSigningKey. Empty: the secret is left as it is in the vault.')
+@secure()
+param formSigningKey string
+
+var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
+var tags = {
+  'azd-env-name': environmentName
+}
+
+var functionAppName = 'func-api-${resourceToken}'
+var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(toLower(uniqueString(functionAppName, resourceToken)), 7)}'
+var documentsContainerName = 'network-documents'
+var sendGridApiKeySecretName = 'SendGridApiKey'
+var formSigningKeySecretName = 'FormSigningKey'
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'app/identity.bicep' = {
+  name: 'identity'
+  scope: rg
+  params: {
+    name: 'id-api-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module storage 'app/storage.bicep' = {
+  name: 'storage'
+  scope: rg
+  params: {
+    name: 'st${resourceToken}'
+    location: location
+    tags: tags
+    deploymentContainerName: deploymentContainerName
+    documentsContainerName: documentsContainerName
+  }
+}
+
+module monitoring 'app/monitoring.bicep' = {
+  name: 'monitoring'
+  scope: rg
+  params: {
+    logAnalyticsName: 'log-${resourceToken}'
+    applicationInsightsName: 'appi-${resourceToken}'
+    location: location
+    tags: tags
+  }
+}
+
+module keyVault 'app/keyvault.bicep' = {
+  name: 'keyvault'
+  scope: rg
+  params: {
+    name: 'kv-${resourceToken}'
+    location: location
+    tags: tags
+    sendGridApiKeySecretName: sendGridApiKeySecretName
+    formSigningKeySecretName: formSigningKeySecretName
+    sendGridApiKey: sendGridApiKey
+    formSigningKey: formSigningKey
+  }
+}
+
+module rbac 'app/rbac.bicep' = {
+  name: 'rbac'
+  scope: rg
+  params: {
+    storageAccountName: storage.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    identityPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+  }
+}
+
+module dts 'app/dts.bicep' = if (useDurableTaskScheduler) {
+  name: 'dts'
+  scope: rg
+  params: {
+    name: 'dts-${resourceToken}'
+    taskHubName: taskHubName
+    location: location
+    tags: tags
+    skuName: durableTaskSchedulerSku
+    identityPrincipalId: identity.outputs.principalId
+    deployerPrincipalId: principalId
+    deployerPrincipalType: principalType
+  }
+}
+
+var durableTaskSchedulerEndpoint = useDurableTaskScheduler ? dts!.outputs.endpoint : ''
+
+module functionApp 'app/functionapp.bicep' = {
+  name: 'functionapp'
+  scope: rg
+  params: {
+    name: functionAppName
+    planName: 'plan-${resourceToken}'
+    location: location
+    tags: tags
+    serviceName: 'api'
+    identityResourceId: identity.outputs.resourceId
+    identityClientId: identity.outputs.clientId
+    storageAccountName: storage.outputs.name
+    blobEndpoint: storage.outputs.blobEndpoint
+    queueEndpoint: storage.outputs.queueEndpoint
+    tableEndpoint: storage.outputs.tableEndpoint
+    deploymentContainerName: deploymentContainerName
+    documentsContainerName: documentsContainerName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultUri: keyVault.outputs.vaultUri
+    sendGridApiKeySecretName: sendGridApiKeySecretName
+    formSigningKeySecretName: formSigningKeySecretName
+    taskHubName: taskHubName
+    publicBaseUrl: publicBaseUrl
+    retentionDays: retentionDays
+    emailSenderAddress: emailSenderAddress
+    emailSenderName: emailSenderName
+    formSigningKeyId: formSigningKeyId
+    useDurableTaskScheduler: useDurableTaskScheduler
+    durableTaskSchedulerEndpoint: durableTaskSchedulerEndpoint
+  }
+  // The identity must hold its roles before the app first starts and resolves its settings
+  // (the scheduler's role assignment comes in through durableTaskSchedulerEndpoint).
+  dependsOn: [
+    rbac
+  ]
+}
+
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output SERVICE_API_NAME string = functionApp.outputs.name
+output SERVICE_API_URI string = functionApp.outputs.uri
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
+output TASK_HUB_NAME string = taskHubName
+output NETWORK_DOCUMENTS_CONTAINER string = documentsContainerName
+output DURABLE_TASK_SCHEDULER_ENDPOINT string = durableTaskSchedulerEndpoint
