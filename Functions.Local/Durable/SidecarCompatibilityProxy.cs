@@ -15,10 +15,14 @@ namespace NetworkFunctions.Local.Durable;
 /// messages and cannot resolve when reading them back.</item>
 /// </list>
 /// Both are replaced by their plain DurableTask.Core equivalents with the same values.
+/// A third defect: the sidecar stops the provider from an <c>async void</c> handler when the host stops; AzureStorage
+/// throws there if it was never started (a stop soon after start), which ends the process before it can clean up.
+/// A stop without a start is skipped, and a failing stop is swallowed: the host is going away either way.
 /// </summary>
 public class SidecarCompatibilityProxy : DispatchProxy
 {
     object target = null!;
+    int started;
 
     public static IOrchestrationBackend Wrap<T>(T backend)
         where T : IOrchestrationService, IOrchestrationServiceClient, DurableTask.Core.Query.IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
@@ -39,14 +43,41 @@ public class SidecarCompatibilityProxy : DispatchProxy
             }
         }
 
+        bool stopping = targetMethod.Name == nameof(IOrchestrationService.StopAsync) && targetMethod.DeclaringType == typeof(IOrchestrationService);
+        if (targetMethod.Name == nameof(IOrchestrationService.StartAsync) && targetMethod.DeclaringType == typeof(IOrchestrationService))
+        {
+            Interlocked.Exchange(ref started, 1);
+        }
+        else if (stopping && Volatile.Read(ref started) == 0)
+        {
+            return Task.CompletedTask;
+        }
+
         try
         {
-            return targetMethod.Invoke(target, args);
+            object? result = targetMethod.Invoke(target, args);
+            return stopping && result is Task stop ? StopQuietlyAsync(stop) : result;
+        }
+        catch (TargetInvocationException) when (stopping)
+        {
+            return Task.CompletedTask;
         }
         catch (TargetInvocationException e) when (e.InnerException is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
             throw;
+        }
+    }
+
+    static async Task StopQuietlyAsync(Task stop)
+    {
+        try
+        {
+            await stop;
+        }
+        catch (Exception e) when (e is NullReferenceException or InvalidOperationException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The provider was still starting; there is nothing of it to stop.
         }
     }
 

@@ -28,6 +28,7 @@ public sealed class LocalHostProcessTests
 
         Assert.True(stopped < TimeSpan.FromSeconds(10), $"took {stopped.TotalSeconds:0.0} s to stop");
         Assert.False(await AzuriteServer.IsListeningAsync(azuritePort, CancellationToken.None), $"Azurite is still running:{Environment.NewLine}{host.Output}");
+        Assert.Contains("Azurite stopped", host.Output);
         Assert.False(await AzuriteServer.IsListeningAsync(port, CancellationToken.None), "the host is still listening");
     }
 

@@ -53,7 +53,9 @@ public static class ReportCharts
         plot.YLabel(Texts.Text(language, "report_chart_average_axis"), 13);
         if (any)
         {
-            plot.ShowLegend(Alignment.LowerRight);
+            plot.ShowLegend(Edge.Bottom);
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.Legend.FontSize = 12;
         }
         else
         {

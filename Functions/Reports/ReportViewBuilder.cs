@@ -24,7 +24,7 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
                 ? null
                 : Text("report_never_present", ("departments", string.Join(", ", report.Totals.DepartmentsNeverPresent))),
             trends,
-            ChartSource.Of(chartUris, ReportCharts.SurveyTrendName, string.Join(" ", [Text("report_chart_survey_alt"), .. trends])),
+            ChartSource.Of(chartUris, ReportCharts.SurveyTrendName, trends.Count == 0 ? Text("report_chart_survey_alt") : Text("report_chart_survey_alt") + " " + string.Join("; ", trends) + "."),
             ChartSource.Of(chartUris, ReportCharts.AttendanceName, Text("report_chart_attendance_alt")),
             report.Meetings.Select(AttendanceRow).ToList(),
             report.Meetings.Select(m => m.Cancelled ? Text("report_chart_meeting_cancelled", ("number", Number(m.Number))) : Number(m.Number)).ToList(),
