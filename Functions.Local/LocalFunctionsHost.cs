@@ -235,22 +235,22 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             .ToDictionary(p => p.Name.Replace("__", ":", StringComparison.Ordinal), p => p.Value.GetString());
     }
 
+    /// <summary>Quiet defaults for the engine and ASP.NET Core; the <c>Logging</c> configuration section overrides them.</summary>
     static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
     {
+        logging.SetMinimumLevel(LogLevel.Information);
+        logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
+        logging.AddFilter("DurableTask", LogLevel.Warning);
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        logging.AddFilter("Grpc", LogLevel.Warning);
+        logging.AddFilter("System.Net.Http", LogLevel.Warning);
         logging.AddConfiguration(configuration.GetSection("Logging"));
         logging.AddSimpleConsole(console =>
         {
             console.SingleLine = true;
             console.TimestampFormat = "HH:mm:ss ";
         });
-        logging.SetMinimumLevel(LogLevel.Information);
-        logging.AddFilter("Microsoft.DurableTask", LogLevel.Warning);
-        logging.AddFilter("Microsoft.DurableTask.Sidecar", LogLevel.Warning);
-        logging.AddFilter("DurableTask", LogLevel.Warning);
-        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
-        logging.AddFilter("Grpc", LogLevel.Warning);
-        logging.AddFilter("System.Net.Http", LogLevel.Warning);
     }
 
     /// <summary>The HTTP route prefix from host.json (<c>extensions.http.routePrefix</c>), <c>api</c> by default.</summary>

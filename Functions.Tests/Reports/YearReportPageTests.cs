@@ -57,7 +57,7 @@ public sealed class YearReportPageTests
         Assert.Contains("Møder holdt: 3 af 4 (1 aflyst)", Shown(html), StringComparison.Ordinal);
         Assert.Contains("Deltagere pr. møde i gennemsnit: 3,0", Shown(html), StringComparison.Ordinal);
         Assert.Contains("Bidrag fra medlemmerne: 12", html, StringComparison.Ordinal);
-        Assert.Contains("Evalueringer besvaret: 9 (60 %)", html, StringComparison.Ordinal);
+        Assert.Contains("Evalueringer besvaret: 9 (64 %)", html, StringComparison.Ordinal);
         Assert.Contains("Centre, der har været med: 2 af 3", Shown(html), StringComparison.Ordinal);
         Assert.Contains("Centre, der ikke har været repræsenteret på noget møde: Center for Kultur & Fritid.", Shown(html), StringComparison.Ordinal);
         Assert.Contains("Center for Kultur &amp; Fritid.", html, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class YearReportPageTests
 
         Assert.Contains("Meetings held: 3 of 4 (1 cancelled)", html, StringComparison.Ordinal);
         Assert.Contains("Average attendance per meeting: 3.0", html, StringComparison.Ordinal);
-        Assert.Contains("Surveys answered: 9 (60%)", html, StringComparison.Ordinal);
+        Assert.Contains("Surveys answered: 9 (64%)", html, StringComparison.Ordinal);
         Assert.Contains("Departments not represented at any meeting: Center for Kultur &amp; Fritid.", html, StringComparison.Ordinal);
     }
 
@@ -101,9 +101,9 @@ public sealed class YearReportPageTests
         Assert.Contains("Møde | Temaer | Cases | Erfaringer | Udfordringer | I alt", lines);
         Assert.Contains("1 | 1 | 1 | 1 | 1 | 4", lines);
         Assert.Contains("I alt | 3 | 3 | 3 | 3 | 12", lines);
-        Assert.Contains("1 | 3 (60 %) | 4,0 | 1,7 | 1,3", lines);
+        Assert.Contains("1 | 3 (75 %) | 4,0 | 1,7 | 1,3", lines);
         Assert.Contains("4 | 3 (60 %) | 4,0 | 4,7 | 4,3", lines);
-        Assert.Contains("Hele året | 9 (60 %) | 4,0 | 3,0 | 2,7", lines);
+        Assert.Contains("Hele året | 9 (64 %) | 4,0 | 3,0 | 2,7", lines);
     }
 
     [Fact]

@@ -131,6 +131,39 @@ public sealed class YearReportTests
     }
 
     [Fact]
+    public void AsksTheInvitedWhoDidNotDeclineForTheSurvey()
+    {
+        YearReport report = Report(
+            [Rsvp("m1", 1, Attendance.No), Rsvp("m2", 1, Attendance.Maybe), Rsvp("m3", 1, Attendance.No)],
+            [Survey("m1", 1, 4, 4, 4), Survey("m2", 1, 4, 4, 4)]);
+
+        // m2, m4, m5 were asked; m1 declined the meeting but answered the survey all the same.
+        Assert.Equal(4, report.Meetings[0].Survey.Invited);
+        Assert.Equal(0.5, report.Meetings[0].Survey.ResponseRate!.Value, 6);
+    }
+
+    [Fact]
+    public void CountsTheRecordedInvitationsWhenGiven()
+    {
+        var input = new YearReportInput(
+            Slagelse(),
+            [Rsvp("m1", 1, Attendance.Yes)],
+            [],
+            new Dictionary<int, IReadOnlySet<string>>
+            {
+                [1] = new HashSet<string> { "m1", "m2", "left-the-network" },
+                [2] = new HashSet<string>(),
+            });
+
+        YearReport report = YearReport.From(input);
+
+        Assert.Equal(new AttendanceCounts(2, 1, 0, 0, 1), report.Meetings[0].Attendance);
+        Assert.Equal(0, report.Meetings[1].Attendance.Invited);
+        Assert.Null(report.Meetings[1].Survey.ResponseRate);
+        Assert.Equal(5, report.Meetings[2].Attendance.Invited);
+    }
+
+    [Fact]
     public void AveragesTheWholeYearOverAllAnswers()
     {
         YearReport report = Report(surveys: [Survey("m1", 1, 4, 3, 2), Survey("m2", 1, 2, 3, 2), Survey("m1", 2, 3, 3, 5)]);

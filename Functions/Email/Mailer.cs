@@ -56,12 +56,13 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
         if (!response.IsSuccessStatusCode)
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);
+            logger.LogWarning("SendGrid refused {Record} with {Status}", message.SentRecordPath, (int)response.StatusCode);
             throw new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
         }
 
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
         await store.CreateOnceAsync(message.SentRecordPath, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
-        logger.LogInformation("Sent {Record}", message.SentRecordPath);
+        logger.LogDebug("Sent {Record}", message.SentRecordPath);
         return true;
     }
 }

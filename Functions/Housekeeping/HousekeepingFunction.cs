@@ -113,7 +113,7 @@ public sealed class HousekeepingFunction(
         {
             try
             {
-                status = JsonSerializer.Deserialize<MeetingStatus>(json);
+                status = JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json);
             }
             catch (JsonException)
             {

@@ -27,7 +27,11 @@ public sealed record MeetingPlan(int Revision, bool Cancelled, MeetingTimeline T
 public sealed record MeetingChanged(int Revision);
 
 /// <summary>The custom status of a meeting orchestration: where it is and when it next acts.</summary>
-public sealed record MeetingStatus(string Phase, DateTimeOffset? NextStepAt, int Revision);
+public sealed record MeetingStatus(string Phase, DateTimeOffset? NextStepAt, int Revision)
+{
+    /// <summary>How to read the status back from the engine, whatever casing its data converter wrote.</summary>
+    public static System.Text.Json.JsonSerializerOptions Json { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
+}
 
 public sealed record MeetingOutcome(int Number, string Phase);
 

@@ -11,8 +11,8 @@ namespace NetworkFunctions.Meetings;
 
 public sealed partial class MeetingActivities
 {
-    const string CalendarType = "text/calendar; method=REQUEST";
-    const string CancelType = "text/calendar; method=CANCEL";
+    /// <summary>SendGrid refuses parameters in an attachment type; the METHOD inside the file says request or cancel.</summary>
+    const string CalendarType = "text/calendar";
 
     /// <summary>Step 1: a personal invitation with the .ics and the form link to every member (and the director at meeting 1).</summary>
     [Function(nameof(SendInvitations))]
@@ -74,7 +74,7 @@ public sealed partial class MeetingActivities
             byte[] ics = Encoding.UTF8.GetBytes(MeetingCalendar.Cancel(c.Calendar, c.Meeting, p.Person, now));
             return composer.Compose(p.Person, view, c.Language,
                 DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.Cancellation, p.Key, step.Revision),
-                new EmailAttachment($"cancel-meeting-{c.Meeting.Number}.ics", CancelType, ics));
+                new EmailAttachment($"cancel-meeting-{c.Meeting.Number}.ics", CalendarType, ics));
         });
         return new StepResult(await SendAllAsync(messages));
     }

@@ -33,11 +33,7 @@ public sealed partial class MeetingActivities(
         MeetingContext.Of(await store.RequireNetworkAsync(networkId), number);
 
     /// <summary>Ids of the members an invitation of this meeting went to (any revision).</summary>
-    async Task<IReadOnlySet<string>> InvitedIdsAsync(string networkId, int meeting)
-    {
-        IReadOnlyList<string> sent = await store.ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, MailKinds.Invitation));
-        return sent.Select(path => Path.GetFileName(path).Split('.')[0]).ToHashSet(StringComparer.Ordinal);
-    }
+    Task<IReadOnlySet<string>> InvitedIdsAsync(string networkId, int meeting) => store.InvitedMemberIdsAsync(networkId, meeting);
 
     string FormLink(string networkId, int meeting, string memberId, FormKind kind, DateTimeOffset closesAt) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/forms/{tokens.Create(new FormGrant(networkId, meeting, memberId, kind, closesAt))}";

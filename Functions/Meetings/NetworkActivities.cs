@@ -47,7 +47,7 @@ public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailCo
         byte[] series = Encoding.UTF8.GetBytes(MeetingCalendar.Series(calendar, network.Meetings, clock.GetUtcNow()));
         EmailMessage message = composer.Compose(network.Director, view, language,
             DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Kickoff, MailKinds.Director, 0),
-            new EmailAttachment("year-plan.ics", "text/calendar; method=PUBLISH", series));
+            new EmailAttachment("year-plan.ics", "text/calendar", series));
         return new StepResult(await mailer.SendOnceAsync(message) ? 1 : 0);
     }
 
@@ -58,13 +58,15 @@ public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailCo
         Network network = await store.RequireNetworkAsync(reference.NetworkId);
         var invitations = new List<InvitationAnswer>();
         var surveys = new List<SurveyAnswer>();
+        var invited = new Dictionary<int, IReadOnlySet<string>>();
         foreach (Meeting meeting in network.Meetings)
         {
             invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number));
             surveys.AddRange(await store.LoadSurveyAnswersAsync(network.Id, meeting.Number));
+            invited[meeting.Number] = await store.InvitedMemberIdsAsync(network.Id, meeting.Number);
         }
 
-        YearReport report = YearReport.From(new YearReportInput(network, invitations, surveys));
+        YearReport report = YearReport.From(new YearReportInput(network, invitations, surveys, invited));
         byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
         byte[] attendance = ReportCharts.Attendance(report, network.Language);
         await store.WriteBytesAsync(DocumentPaths.ReportChart(network.Id, SurveyTrendChart), trend, "image/png");

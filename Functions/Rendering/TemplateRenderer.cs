@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using Fluid;
 using NetworkFunctions.Networks;
@@ -20,18 +21,21 @@ public sealed class TemplateRenderer
     static readonly ConcurrentDictionary<Language, IReadOnlyDictionary<string, object?>> TextTables = new();
     static readonly TemplateOptions Options = new() { MaxSteps = 1_000_000 };
 
+    /// <summary>Encodes what HTML needs encoded (&lt; &gt; &amp; quotes) and leaves æ, ø, å and other letters readable.</summary>
+    static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
     /// <summary>The named template rendered as HTML, inside the <c>layout</c> template unless <paramref name="layout"/> is null.</summary>
     public string RenderHtml(string name, object model, Language language, string? layout = "layout")
     {
         Dictionary<string, object?> values = ToValues(model, language);
-        string body = Render(name + ".html", values, HtmlEncoder.Default);
+        string body = Render(name + ".html", values, Html);
         if (layout is null)
         {
             return body;
         }
 
         values["content"] = body;
-        return Render(layout + ".html", values, HtmlEncoder.Default);
+        return Render(layout + ".html", values, Html);
     }
 
     /// <summary>

@@ -23,9 +23,5 @@ internal static class ChartFonts
             ?? families.Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
-    static string? Find()
-    {
-        using SKFontManager manager = SKFontManager.CreateDefault();
-        return Choose(manager.GetFontFamilies());
-    }
+    static string? Find() => Choose(SKFontManager.Default.GetFontFamilies());
 }

@@ -35,11 +35,14 @@ public sealed record YearReport(
                 continue;
             }
 
-            IReadOnlySet<string> members = InvitedMembers.Of(network, meeting, zone);
+            IReadOnlySet<string> members = InvitedMembers.Of(network, meeting, zone, input.InvitedIds?.GetValueOrDefault(meeting.Number));
             IReadOnlyList<InvitationAnswer> invitations = LatestPerMember(input.InvitationAnswers, meeting.Number);
             IReadOnlyList<SurveyAnswer> surveys = SurveyQuestions.LatestPerMember(input.SurveyAnswers, meeting.Number);
             int invited = members.Union(invitations.Select(a => a.MemberId)).Count();
-            int surveyInvited = members.Union(surveys.Select(a => a.MemberId)).Count();
+
+            // The survey goes to the invited members who did not decline (and whoever answered it counts as asked).
+            HashSet<string> declined = invitations.Where(a => a.Attendance == Attendance.No).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal);
+            int surveyInvited = members.Where(id => !declined.Contains(id)).Union(surveys.Select(a => a.MemberId)).Count();
             heldSurveyAnswers.AddRange(surveys);
             heldSurveyInvited += surveyInvited;
             meetings.Add(Held(meeting, invitations, surveys, invited, surveyInvited, departments));

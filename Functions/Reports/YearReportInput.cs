@@ -7,7 +7,12 @@ namespace NetworkFunctions.Reports;
 /// members, meetings including cancelled ones) and every invitation and survey answer of every meeting (each answer
 /// carries its meeting number; a member's latest answer to a meeting counts).
 /// </summary>
+/// <param name="InvitedIds">
+/// Who was invited to each meeting, as recorded when the invitations went out. Optional: for a meeting without a
+/// record, the invited are the members who had joined by the invitation time (see <see cref="InvitedMembers"/>).
+/// </param>
 public sealed record YearReportInput(
     Network Network,
     IReadOnlyList<InvitationAnswer> InvitationAnswers,
-    IReadOnlyList<SurveyAnswer> SurveyAnswers);
+    IReadOnlyList<SurveyAnswer> SurveyAnswers,
+    IReadOnlyDictionary<int, IReadOnlySet<string>>? InvitedIds = null);

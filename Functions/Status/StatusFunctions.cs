@@ -67,7 +67,7 @@ public sealed class StatusFunctions(NetworkStore store, TimeProvider clock)
     {
         var reference = new MeetingRef(network.Id, meeting.Number);
         OrchestrationMetadata? instance = await client.GetInstanceAsync(reference.InstanceId, cancellationToken);
-        MeetingStatus? status = instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<MeetingStatus>(json) : null;
+        MeetingStatus? status = instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json) : null;
         string phase = meeting.Cancelled ? MeetingSteps.Cancelled : status?.Phase ?? MeetingSteps.Scheduled;
         if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !meeting.Cancelled)
         {
@@ -75,8 +75,7 @@ public sealed class StatusFunctions(NetworkStore store, TimeProvider clock)
         }
 
         IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(network.Id, meeting.Number, cancellationToken);
-        int invited = (await store.ListAsync(DocumentPaths.SentMailOfKind(network.Id, meeting.Number, MailKinds.Invitation), cancellationToken))
-            .Count(p => !Path.GetFileName(p).StartsWith(MailKinds.Director + ".", StringComparison.Ordinal));
+        int invited = (await store.InvitedMemberIdsAsync(network.Id, meeting.Number, cancellationToken)).Count;
         bool agenda = await store.ExistsAsync(DocumentPaths.AgendaHtml(network.Id, meeting.Number), cancellationToken);
         return new MeetingStatusView(
             meeting.Number,

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Hosting;
+using NetworkFunctions.Meetings;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Storage;
@@ -58,6 +59,15 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
 
     public Task<IReadOnlyList<SurveyAnswer>> LoadSurveyAnswersAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
         ReadAllAsync<SurveyAnswer>(DocumentPaths.Surveys(networkId, meeting), cancellationToken);
+
+    /// <summary>The members an invitation to the meeting was sent to, from the sent records (the director excluded).</summary>
+    public async Task<IReadOnlySet<string>> InvitedMemberIdsAsync(string networkId, int meeting, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> sent = await ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, MailKinds.Invitation), cancellationToken);
+        return sent.Select(path => Path.GetFileName(path).Split('.')[0])
+            .Where(id => id != MailKinds.Director)
+            .ToHashSet(StringComparer.Ordinal);
+    }
 
     public async Task WriteTextAsync(string path, string content, string contentType, CancellationToken cancellationToken = default) =>
         await UploadAsync(path, BinaryData.FromString(content), contentType, null, cancellationToken);
