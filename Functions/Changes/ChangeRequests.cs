@@ -76,7 +76,9 @@ public static class ChangeRequests
 
         DateTimeOffset? start = Instant(body, "start", errors);
         DateTimeOffset? end = Instant(body, "end", errors);
-        string? location = body.TryGetProperty("location", out _) ? Text(body, "location", 200, errors) : null;
+        string? location = body.TryGetProperty("location", out JsonElement place) && place.ValueKind != JsonValueKind.Null
+            ? Text(body, "location", 200, errors)
+            : null;
         if (start is { } s && s <= now)
         {
             errors.Add("start", "Must be in the future.");

@@ -125,7 +125,7 @@ public static class FormAnswers
 
     static string At(StringValues values, int i) => i < values.Count ? values[i] ?? "" : "";
 
-    /// <summary>Trimmed, line ends normalised, other control characters removed.</summary>
+    /// <summary>Trimmed, line ends normalised to \n (CRLF and a lone CR alike), other control characters removed.</summary>
     static string Clean(string text) =>
-        new string(text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+        new string(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
 }

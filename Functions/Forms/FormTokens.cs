@@ -50,26 +50,40 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         }
 
         string[] parts = token.Split('.');
-        if (parts.Length != 3 || KeyFor(parts[0]) is not { } key)
+        if (parts.Length != 3 || parts[0].Length == 0 || parts[1].Length == 0 || !parts.All(IsBase64Url))
         {
-            return parts.Length == 3 ? TokenCheck.BadSignature : TokenCheck.Malformed;
+            return TokenCheck.Malformed;
+        }
+
+        if (KeyFor(parts[0]) is not { } key)
+        {
+            return TokenCheck.BadSignature;
         }
 
         byte[] signature;
-        Payload? payload;
         try
         {
             signature = Base64Url.DecodeFromChars(parts[2]);
+        }
+        catch (FormatException)
+        {
+            return TokenCheck.Malformed;
+        }
+
+        // The signature is checked before anything of the payload is read.
+        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(key, parts[0] + "." + parts[1])))
+        {
+            return TokenCheck.BadSignature;
+        }
+
+        Payload? payload;
+        try
+        {
             payload = JsonSerializer.Deserialize<Payload>(Base64Url.DecodeFromChars(parts[1]));
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return TokenCheck.Malformed;
-        }
-
-        if (!CryptographicOperations.FixedTimeEquals(signature, Sign(key, parts[0] + "." + parts[1])))
-        {
-            return TokenCheck.BadSignature;
         }
 
         if (payload is null || payload.N is null || payload.U is null || payload.K is not ("i" or "s"))
@@ -91,6 +105,8 @@ public sealed class FormTokens(IOptions<FormOptions> options)
 
         return keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) && previous.Length >= 32 ? previous : null;
     }
+
+    static bool IsBase64Url(string part) => part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     static byte[] Sign(string key, string data) => HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(data));
 

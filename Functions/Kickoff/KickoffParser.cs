@@ -302,12 +302,13 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
             i++;
         }
 
-        var ordered = meetings.OrderBy(m => m.Start).ToList();
+        var ordered = meetings.OrderBy(m => m.Start).ThenBy(m => m.Index).ToList();
         for (int k = 1; k < ordered.Count; k++)
         {
-            if (ordered[k].Start < ordered[k - 1].End)
+            // Every earlier meeting, not only the previous one: a short meeting can sit inside a long one.
+            foreach (var earlier in ordered.Take(k).Where(e => ordered[k].Start < e.End))
             {
-                errors.Add($"meetings[{ordered[k].Index}].start", $"Overlaps meetings[{ordered[k - 1].Index}].");
+                errors.Add($"meetings[{ordered[k].Index}].start", $"Overlaps meetings[{earlier.Index}].");
             }
         }
 

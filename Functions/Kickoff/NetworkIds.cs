@@ -37,7 +37,7 @@ public static partial class NetworkIds
         return string.Join('-', new[] { stem, year.ToString(CultureInfo.InvariantCulture), suffix }.Where(p => p.Length > 0));
     }
 
-    [GeneratedRegex("^[a-z0-9-]{3,64}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[a-z0-9-]{3,64}\z", RegexOptions.CultureInvariant)]
     private static partial Regex Slug();
 
     [GeneratedRegex("-{2,}", RegexOptions.CultureInvariant)]

@@ -13,6 +13,9 @@ namespace NetworkFunctions.Networks;
 [JsonConverter(typeof(IsoDurationJsonConverter))]
 public readonly partial record struct IsoDuration(int Days, TimeSpan Time)
 {
+    /// <summary>Ten years: longer leads are a typo, not a plan.</summary>
+    const int MaxDays = 3660;
+
     public static IsoDuration Zero => default;
 
     public bool IsZero => Days == 0 && Time == TimeSpan.Zero;
@@ -39,15 +42,17 @@ public readonly partial record struct IsoDuration(int Days, TimeSpan Time)
 
         try
         {
-            int weeks = Number(match.Groups["w"]);
-            int days = Number(match.Groups["d"]);
-            double hours = Fraction(match.Groups["h"]);
-            double minutes = Fraction(match.Groups["m"]);
-            double seconds = Fraction(match.Groups["s"]);
-            duration = new IsoDuration(
-                checked(weeks * 7 + days),
-                TimeSpan.FromHours(hours) + TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(seconds));
-            return duration.Days <= 3660 && duration.Time <= TimeSpan.FromDays(3660);
+            int days = checked(Number(match.Groups["w"]) * 7 + Number(match.Groups["d"]));
+            decimal ticks = Fraction(match.Groups["h"]) * TimeSpan.TicksPerHour
+                + Fraction(match.Groups["m"]) * TimeSpan.TicksPerMinute
+                + Fraction(match.Groups["s"]) * TimeSpan.TicksPerSecond;
+            if (days > MaxDays || ticks > MaxDays * (decimal)TimeSpan.TicksPerDay)
+            {
+                return false;
+            }
+
+            duration = new IsoDuration(days, TimeSpan.FromTicks((long)decimal.Round(ticks, MidpointRounding.AwayFromZero)));
+            return true;
         }
         catch (Exception e) when (e is OverflowException or FormatException)
         {
@@ -94,10 +99,11 @@ public readonly partial record struct IsoDuration(int Days, TimeSpan Time)
                 text += $"{Time.Minutes}M";
             }
 
-            double seconds = Time.Seconds + Time.Milliseconds / 1000.0;
-            if (seconds != 0)
+            long subMinute = Time.Ticks % TimeSpan.TicksPerMinute;
+            if (subMinute != 0)
             {
-                text += seconds.ToString(CultureInfo.InvariantCulture) + "S";
+                decimal seconds = (decimal)subMinute / TimeSpan.TicksPerSecond;
+                text += seconds.ToString("0.#######", CultureInfo.InvariantCulture) + "S";
             }
         }
 
@@ -106,7 +112,7 @@ public readonly partial record struct IsoDuration(int Days, TimeSpan Time)
 
     static int Number(Group group) => group.Success ? int.Parse(group.Value, CultureInfo.InvariantCulture) : 0;
 
-    static double Fraction(Group group) => group.Success ? double.Parse(group.Value.Replace(',', '.'), CultureInfo.InvariantCulture) : 0;
+    static decimal Fraction(Group group) => group.Success ? decimal.Parse(group.Value.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture) : 0;
 
     [GeneratedRegex(@"^P(?:(?<w>\d{1,4})W)?(?:(?<d>\d{1,4})D)?(?:T(?:(?<h>\d{1,5}(?:[.,]\d+)?)H)?(?:(?<m>\d{1,6}(?:[.,]\d+)?)M)?(?:(?<s>\d{1,8}(?:[.,]\d+)?)S)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
