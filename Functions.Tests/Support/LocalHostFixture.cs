@@ -31,6 +31,7 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
             {
                 ["Local:MailboxContainer"] = TestNames.Container("mailbox"),
                 ["Network:DocumentsContainer"] = TestNames.Container("documents"),
+                ["Logging:LogLevel:Default"] = "Warning",
             },
         });
         Http.BaseAddress = Host.BaseAddress;

@@ -112,7 +112,8 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
 
         MeetingContext c = MeetingContext.Of(network, grant.Meeting);
         DateTimeOffset closes = grant.Kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt;
-        bool opened = grant.Kind == FormKind.Invitation || now >= c.Timeline.SurveyAt;
+        // The survey is open from the end of the meeting: a member may answer before the survey mail arrives.
+        bool opened = grant.Kind == FormKind.Invitation || now >= c.Meeting.End;
         if (check is TokenCheck.Expired || now >= closes || !opened)
         {
             return new(null, null, HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind)));

@@ -30,11 +30,13 @@ public static class ServiceCollectionExtensions
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => !KeyVaultReferences.IsUnresolved(o.SendGridApiKey), KeyVaultReferences.Message("Email:SendGridApiKey"))
             .ValidateOnStart();
 
         services.AddOptions<FormOptions>()
             .BindConfiguration(FormOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => !KeyVaultReferences.IsUnresolved(o.SigningKey), KeyVaultReferences.Message("Forms:SigningKey"))
             .ValidateOnStart();
 
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));

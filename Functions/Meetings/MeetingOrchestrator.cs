@@ -13,8 +13,11 @@ public static class MeetingOrchestrator
 {
     public const string ChangedEvent = "MeetingChanged";
 
-    /// <summary>AzureStorage timers can fire up to a second early; a step this close to due runs.</summary>
-    static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// Steps that read answers wait this long after the form closes, so an answer posted at the last moment is
+    /// stored before the agenda or summary reads them.
+    /// </summary>
+    static readonly TimeSpan ClosingGrace = TimeSpan.FromSeconds(2);
 
     static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
         maxNumberOfAttempts: 8,
@@ -57,11 +60,14 @@ public static class MeetingOrchestrator
             }
 
             string phase = MeetingSteps.PhaseAfter(lastKind);
-            if (step.At.UtcDateTime > context.CurrentUtcDateTime + DueTolerance)
+            DateTime due = (step.Kind is StepKind.Agenda or StepKind.SurveySummary ? step.At + ClosingGrace : step.At).UtcDateTime;
+
+            // A timer may fire a little early (AzureStorage rounds its delays to whole seconds): then wait again.
+            if (due > context.CurrentUtcDateTime)
             {
                 context.SetCustomStatus(new MeetingStatus(phase, step.At, plan.Revision));
                 using var timerCancellation = new CancellationTokenSource();
-                Task timer = context.CreateTimer(step.At.UtcDateTime, timerCancellation.Token);
+                Task timer = context.CreateTimer(due, timerCancellation.Token);
                 change ??= context.WaitForExternalEvent<MeetingChanged>(ChangedEvent);
                 if (await Task.WhenAny(timer, change) == change)
                 {
