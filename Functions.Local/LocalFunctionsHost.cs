@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text.Json;
@@ -67,7 +66,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         FunctionCatalog catalog = FunctionCatalog.Discover(
             new[] { FunctionsAssembly }.Concat(options.ExtraAssemblies).Concat(options.FunctionAssemblies.Select(LoadAssembly)).Distinct());
 
-        int port = options.Port == 0 ? FreePort() : options.Port;
+        int port = options.Port == 0 ? FreePorts.Pick() : options.Port;
         AzuriteServer azurite = await AzuriteServer.EnsureRunningAsync(
             AzuriteSettings.FromBasePort(options.Data, options.AzuritePort), logger, cancellationToken);
         DurableEngine? engine = null;
@@ -281,13 +280,6 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
         };
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
-    }
-
-    static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     sealed record GrpcChannelHolder(DurableEngine Engine);

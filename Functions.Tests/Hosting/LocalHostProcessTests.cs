@@ -11,7 +11,7 @@ public sealed class LocalHostProcessTests
     [Fact]
     public async Task Starts_its_own_Azurite_prints_its_urls_and_stops_everything_on_SIGTERM()
     {
-        int azuritePort = await FreeAzuritePortsAsync();
+        int azuritePort = Local.FreePorts.Pick(3);
         string data = Path.Combine(Path.GetTempPath(), $"networkfunctions-run-{Guid.NewGuid():N}");
         int port = LocalHostProcess.FreePort();
 
@@ -30,22 +30,6 @@ public sealed class LocalHostProcessTests
         Assert.False(await AzuriteServer.IsListeningAsync(azuritePort, CancellationToken.None), $"Azurite is still running:{Environment.NewLine}{host.Output}");
         Assert.Contains("Azurite stopped", host.Output);
         Assert.False(await AzuriteServer.IsListeningAsync(port, CancellationToken.None), "the host is still listening");
-    }
-
-    /// <summary>Three consecutive free ports below the ephemeral range, so no other test's listener can take them.</summary>
-    static async Task<int> FreeAzuritePortsAsync()
-    {
-        for (int attempt = 0; attempt < 50; attempt++)
-        {
-            int basePort = Random.Shared.Next(2000, 2900) * 10;
-            bool[] busy = await Task.WhenAll(Enumerable.Range(basePort, 3).Select(p => AzuriteServer.IsListeningAsync(p, CancellationToken.None)));
-            if (!busy.Any(b => b))
-            {
-                return basePort;
-            }
-        }
-
-        throw new InvalidOperationException("No free ports for a second Azurite.");
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace NetworkFunctions.Tests.Support;
@@ -93,12 +91,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return stopwatch.Elapsed;
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Local.FreePorts.Pick();
 
     void Append(string? line)
     {

@@ -53,12 +53,7 @@ public sealed partial class MeetingActivities
         string text = await store.ReadTextAsync(DocumentPaths.AgendaText(step.NetworkId, step.Number)) ?? "";
         IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
         string final = Formats.Moment(c.Timeline.FinalAgendaAt, c.Zone, c.Language);
-        var people = new[]
-        {
-            (Person: new Person(c.Network.Facilitator.Name, c.Network.Facilitator.Email), Key: MailKinds.Facilitator),
-            (Person: c.Network.Consultant, Key: MailKinds.Consultant),
-        };
-        var messages = people.Select(p => composer.Compose(p.Person, new MessageView(
+        var messages = c.Preparers.Select(p => composer.Compose(p.Person, new MessageView(
                 composer.Text(c.Language, "mail_agenda_subject", ("network", c.Network.Name), ("n", c.Meeting.Number)),
                 c.Network.Name,
                 c.Network.Organisation,

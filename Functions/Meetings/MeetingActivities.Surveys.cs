@@ -42,12 +42,7 @@ public sealed partial class MeetingActivities
         string body = TemplateRenderer.BodyOf(html);
         await store.WriteTextAsync(DocumentPaths.SurveySummaryHtml(c.Network.Id, c.Meeting.Number), html, "text/html; charset=utf-8");
         await store.WriteTextAsync(DocumentPaths.SurveySummaryText(c.Network.Id, c.Meeting.Number), text, "text/plain; charset=utf-8");
-        var people = new[]
-        {
-            (Person: new Person(c.Network.Facilitator.Name, c.Network.Facilitator.Email), Key: MailKinds.Facilitator),
-            (Person: c.Network.Consultant, Key: MailKinds.Consultant),
-        };
-        var messages = people.Select(p => composer.Compose(p.Person, new MessageView(
+        var messages = c.Preparers.Select(p => composer.Compose(p.Person, new MessageView(
                 composer.Text(c.Language, "summary_subject", ("network", c.Network.Name), ("n", c.Meeting.Number)),
                 c.Network.Name,
                 c.Network.Organisation,

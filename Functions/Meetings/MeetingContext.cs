@@ -17,6 +17,13 @@ public sealed record MeetingContext(Network Network, Meeting Meeting, MeetingTim
         Network.TimeZone,
         Network.Language);
 
+    /// <summary>The two who prepare every meeting and receive its agenda and survey summary, with their sent-record keys.</summary>
+    public IReadOnlyList<(Person Person, string Key)> Preparers =>
+    [
+        (new Person(Network.Facilitator.Name, Network.Facilitator.Email), MailKinds.Facilitator),
+        (Network.Consultant, MailKinds.Consultant),
+    ];
+
     public static MeetingContext Of(Network network, int number)
     {
         Meeting meeting = network.FindMeeting(number) ?? throw new InvalidOperationException($"Network {network.Id} has no meeting {number}.");

@@ -19,11 +19,7 @@ public static class MeetingOrchestrator
     /// </summary>
     static readonly TimeSpan ClosingGrace = TimeSpan.FromSeconds(2);
 
-    static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 8,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(5)));
+    static readonly TaskOptions Retry = DurableRetry.Default;
 
     [Function(nameof(MeetingOrchestrator))]
     public static async Task<MeetingOutcome> Run([OrchestrationTrigger] TaskOrchestrationContext context, MeetingRef meeting)

@@ -9,11 +9,7 @@ namespace NetworkFunctions.Meetings;
 /// </summary>
 public static class NetworkOrchestrator
 {
-    static readonly TaskOptions Retry = TaskOptions.FromRetryPolicy(new RetryPolicy(
-        maxNumberOfAttempts: 8,
-        firstRetryInterval: TimeSpan.FromSeconds(2),
-        backoffCoefficient: 2,
-        maxRetryInterval: TimeSpan.FromMinutes(5)));
+    static readonly TaskOptions Retry = DurableRetry.Default;
 
     [Function(nameof(NetworkOrchestrator))]
     public static async Task<string> Run([OrchestrationTrigger] TaskOrchestrationContext context, NetworkRef network)
