@@ -126,6 +126,24 @@ public sealed class YearEndToEndTests(AzureStorageHostFixture fixture) : IClassF
         // Every email went out once.
         IReadOnlyList<ReceivedMail> all = (await mailbox.AllAsync()).Where(m => m.Text.Contains("Netværk for samskabelse")).ToList();
         Assert.Empty(all.GroupBy(m => (m.Recipient, subjectOf(m))).Where(g => g.Count() > 1).Select(g => g.Key));
+
+        // No mail carries a key or a Durable management address.
+        Assert.DoesNotContain(all, m => m.Html.Contains("runtime/webhooks") || m.Text.Contains("code=") || m.Text.Contains(fixture.FunctionKey));
+
+        // Personal data stays in Blob Storage: none in the Durable task hub (tables, queues, large-message blobs) nor in the logs.
+        string[] personal =
+        [
+            .. CompressedYear.Members.SelectMany(m => new[] { m.Name, m.Email }),
+            CompressedYear.Director, CompressedYear.Facilitator, CompressedYear.Consultant,
+            "Dorte Direktør", "Frida Facilitator", "Kim Konsulent", "Borgerinddragelse", "Byen møder vandet", "sparring på tværs",
+        ];
+        IReadOnlyList<string> hub = await TaskHubContents.ReadAsync(fixture.Host.StorageConnectionString, fixture.Host.Options.TaskHub);
+        Assert.Contains(hub, text => text.Contains(networkId));
+        Assert.DoesNotContain(hub, text => personal.Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase)));
+        IReadOnlyList<string> logs = fixture.Logs.Lines;
+        Assert.Contains(logs, line => line.Contains(networkId));
+        string[] secrets = [fixture.FunctionKey, fixture.Host.Options.MasterKey, "SG.local-mail-sink", "local-development-form-signing-key", "/api/forms/"];
+        Assert.DoesNotContain(logs, line => personal.Concat(secrets).Any(p => line.Contains(p, StringComparison.OrdinalIgnoreCase)));
     }
 
     static async Task<string> SubmitAsync(HttpClient http, string link, params (string Name, string Value)[] fields)

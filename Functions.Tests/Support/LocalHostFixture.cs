@@ -15,6 +15,9 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
 
     public TickCounter Ticks { get; } = new();
 
+    /// <summary>What the host logged at Information and above (the console shows warnings only).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public string FunctionKey => Host.Options.FunctionKey;
 
     public async Task InitializeAsync()
@@ -26,12 +29,17 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
             DurableBackend = backend,
             TaskHub = TestNames.TaskHub("test"),
             ExtraAssemblies = [typeof(ProbeFunctions).Assembly],
-            ConfigureServices = services => services.AddSingleton(Ticks),
+            ConfigureServices = services =>
+            {
+                services.AddSingleton(Ticks);
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            },
             Settings = new Dictionary<string, string?>
             {
                 ["Local:MailboxContainer"] = TestNames.Container("mailbox"),
                 ["Network:DocumentsContainer"] = TestNames.Container("documents"),
-                ["Logging:LogLevel:Default"] = "Warning",
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:Console:LogLevel:Default"] = "Warning",
             },
         });
         Http.BaseAddress = Host.BaseAddress;

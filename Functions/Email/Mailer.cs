@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Hosting;
@@ -18,19 +19,41 @@ public sealed class EmailSendException(HttpStatusCode status, string detail)
     public bool IsPermanent => (int)Status is >= 400 and < 500 and not 429;
 }
 
+public enum SendOutcome
+{
+    /// <summary>SendGrid accepted it now.</summary>
+    Sent,
+
+    /// <summary>It had been sent before (a retried or replayed activity): nothing was sent.</summary>
+    AlreadySent,
+
+    /// <summary>SendGrid refused it for good (4xx other than 429): recorded, not retried.</summary>
+    Refused,
+}
+
 /// <summary>
 /// Sends each email once: a sent record in Blob Storage is checked before and written after SendGrid accepts it,
 /// so retried and replayed activities skip what already went out. One recipient per message, so nobody sees
-/// another member's address.
+/// another member's address. Throttling (429), server errors and timeouts throw, for the durable retry policy;
+/// a permanent refusal is recorded beside the sent records (<c>…/failed/…</c>) and reported to the caller.
 /// </summary>
 public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOptions<EmailOptions> options, TimeProvider clock, ILogger<Mailer> logger)
 {
     /// <summary>Sends the message unless it was sent before; true if it was sent now.</summary>
-    public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
+        await SendAsync(message, cancellationToken) == SendOutcome.Sent;
+
+    public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         if (await store.ExistsAsync(message.SentRecordPath, cancellationToken))
         {
-            return false;
+            return SendOutcome.AlreadySent;
+        }
+
+        string failedRecord = FailedRecordPath(message);
+        if (await store.ExistsAsync(failedRecord, cancellationToken))
+        {
+            return SendOutcome.Refused;
         }
 
         EmailOptions email = options.Value;
@@ -56,13 +79,24 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
         if (!response.IsSuccessStatusCode)
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);
-            logger.LogWarning("SendGrid refused {Record} with {Status}", message.SentRecordPath, (int)response.StatusCode);
-            throw new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
+            var error = new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
+            logger.LogWarning("SendGrid answered {Status} for {Record}", (int)response.StatusCode, message.SentRecordPath);
+            if (!error.IsPermanent)
+            {
+                throw error;
+            }
+
+            await store.CreateOnceAsync(failedRecord, JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
+            return SendOutcome.Refused;
         }
 
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
         await store.CreateOnceAsync(message.SentRecordPath, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
         logger.LogDebug("Sent {Record}", message.SentRecordPath);
-        return true;
+        return SendOutcome.Sent;
     }
+
+    /// <summary>Where a permanent refusal of the message is recorded: beside its sent record.</summary>
+    public static string FailedRecordPath(EmailMessage message) =>
+        message.SentRecordPath.Replace("/sent/", "/failed/", StringComparison.Ordinal);
 }

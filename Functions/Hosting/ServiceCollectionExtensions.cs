@@ -45,10 +45,11 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<Mailer>();
+        services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
 
-        services.AddHttpClient(SendGridHttpClient);
+        services.AddHttpClient(SendGridHttpClient, http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<ISendGridClient>(provider =>
         {
             EmailOptions email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;

@@ -16,6 +16,9 @@ public static class MailKinds
 
     public static string Reminder(int index) => $"reminder-{index}";
 
+    /// <summary>The consultant's notice that SendGrid refused some mails of a kind.</summary>
+    public static string DeliveryFailure(string kind) => $"delivery-failure-{kind}";
+
     /// <summary>Recipient keys for the people who are not members.</summary>
     public const string Director = "director";
     public const string Facilitator = "facilitator";

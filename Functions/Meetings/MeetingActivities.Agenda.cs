@@ -69,7 +69,7 @@ public sealed partial class MeetingActivities
                 text),
             c.Language,
             DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.Agenda, p.Key, step.Revision)));
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.Agenda, step.Revision, messages));
     }
 
     /// <summary>Step 5: the final agenda to every invited member.</summary>
@@ -93,7 +93,7 @@ public sealed partial class MeetingActivities
                 text),
             c.Language,
             DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.FinalAgenda, m.Id, step.Revision)));
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, messages));
     }
 
     AgendaContext AgendaView(MeetingContext c) =>

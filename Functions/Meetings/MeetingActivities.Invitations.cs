@@ -25,7 +25,7 @@ public sealed partial class MeetingActivities
             messages.Add(DirectorInvitation(c, MailKinds.Invitation, "invitation_subject", "invitation_intro", step.Revision));
         }
 
-        int sent = await SendAllAsync(messages);
+        int sent = await SendAllAsync(c, MailKinds.Invitation, step.Revision, messages);
         logger.LogInformation("Invitations for {Network} meeting {Meeting}: {Sent} sent", step.NetworkId, step.Number, sent);
         return new StepResult(sent);
     }
@@ -44,7 +44,7 @@ public sealed partial class MeetingActivities
             messages.Add(DirectorInvitation(c, MailKinds.Update, "update_subject", "update_intro", step.Revision));
         }
 
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.Update, step.Revision, messages));
     }
 
     /// <summary>A cancelled meeting: METHOD:CANCEL to everyone who had the invitation.</summary>
@@ -76,7 +76,7 @@ public sealed partial class MeetingActivities
                 DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.Cancellation, p.Key, step.Revision),
                 new EmailAttachment($"cancel-meeting-{c.Meeting.Number}.ics", CalendarType, ics));
         });
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.Cancellation, step.Revision, messages));
     }
 
     /// <summary>Step 3: a reminder with their own link, only to invited members who have not answered.</summary>
@@ -102,7 +102,7 @@ public sealed partial class MeetingActivities
             return composer.Compose(new Person(m.Name, m.Email), view, c.Language,
                 DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.Reminder(step.Index), m.Id, step.Revision));
         });
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.Reminder(step.Index), step.Revision, messages));
     }
 
     EmailMessage InvitationFor(MeetingContext c, Member member, string kind, string subjectKey, string introKey, int revision)

@@ -16,7 +16,7 @@ public sealed partial class MeetingActivities
     {
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
         IReadOnlyList<Member> surveyed = await SurveyedAsync(c);
-        return new StepResult(await SendAllAsync(surveyed.Select(m => SurveyMail(c, m, MailKinds.Survey, "mail_survey_subject", "mail_survey_intro", step.Revision))));
+        return new StepResult(await SendAllAsync(c, MailKinds.Survey, step.Revision, surveyed.Select(m => SurveyMail(c, m, MailKinds.Survey, "mail_survey_subject", "mail_survey_intro", step.Revision))));
     }
 
     /// <summary>Step 6: one reminder to those who have not answered the survey.</summary>
@@ -27,7 +27,7 @@ public sealed partial class MeetingActivities
         var answered = (await store.ListAsync(DocumentPaths.Surveys(step.NetworkId, step.Number)))
             .Select(p => Path.GetFileNameWithoutExtension(p)).ToHashSet(StringComparer.Ordinal);
         IEnumerable<Member> missing = (await SurveyedAsync(c)).Where(m => !answered.Contains(m.Id));
-        return new StepResult(await SendAllAsync(missing.Select(m => SurveyMail(c, m, MailKinds.SurveyReminder, "mail_survey_reminder_subject", "mail_survey_reminder_intro", step.Revision))));
+        return new StepResult(await SendAllAsync(c, MailKinds.SurveyReminder, step.Revision, missing.Select(m => SurveyMail(c, m, MailKinds.SurveyReminder, "mail_survey_reminder_subject", "mail_survey_reminder_intro", step.Revision))));
     }
 
     /// <summary>Step 6, at closing: the survey summary, stored and sent to the facilitator and the internal consultant.</summary>
@@ -55,7 +55,7 @@ public sealed partial class MeetingActivities
                 text),
             c.Language,
             DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.SurveySummary, p.Key, step.Revision)));
-        return new StepResult(await SendAllAsync(messages));
+        return new StepResult(await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, messages));
     }
 
     async Task<IReadOnlyList<Member>> SurveyedAsync(MeetingContext c) =>

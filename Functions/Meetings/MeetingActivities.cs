@@ -15,7 +15,7 @@ namespace NetworkFunctions.Meetings;
 /// </summary>
 public sealed partial class MeetingActivities(
     NetworkStore store,
-    Mailer mailer,
+    Delivery delivery,
     EmailComposer composer,
     FormTokens tokens,
     IOptions<NetworkOptions> options,
@@ -38,19 +38,9 @@ public sealed partial class MeetingActivities(
     string FormLink(string networkId, int meeting, string memberId, FormKind kind, DateTimeOffset closesAt) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/api/forms/{tokens.Create(new FormGrant(networkId, meeting, memberId, kind, closesAt))}";
 
-    async Task<int> SendAllAsync(IEnumerable<EmailMessage> messages)
-    {
-        int sent = 0;
-        foreach (EmailMessage message in messages)
-        {
-            if (await mailer.SendOnceAsync(message))
-            {
-                sent++;
-            }
-        }
-
-        return sent;
-    }
+    /// <summary>Sends one step's mails; refusals are reported to the consultant once per step.</summary>
+    Task<int> SendAllAsync(MeetingContext c, string kind, int revision, IEnumerable<EmailMessage> messages) =>
+        delivery.SendAsync(c.Network, messages, DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.DeliveryFailure(kind), MailKinds.Consultant, revision));
 
     string Greeting(Language language, string name) => composer.Text(language, "greeting", ("name", name));
 

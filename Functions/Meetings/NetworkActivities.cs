@@ -10,7 +10,7 @@ using NetworkFunctions.Storage;
 namespace NetworkFunctions.Meetings;
 
 /// <summary>The network-wide steps: the kickoff confirmation to the director and the year-end report.</summary>
-public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailComposer composer, TimeProvider clock)
+public sealed class NetworkActivities(NetworkStore store, Delivery delivery, EmailComposer composer, TimeProvider clock)
 {
     const string SurveyTrendChart = ReportCharts.SurveyTrendName;
     const string AttendanceChart = ReportCharts.AttendanceName;
@@ -48,7 +48,7 @@ public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailCo
         EmailMessage message = composer.Compose(network.Director, view, language,
             DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Kickoff, MailKinds.Director, 0),
             new EmailAttachment("year-plan.ics", "text/calendar", series));
-        return new StepResult(await mailer.SendOnceAsync(message) ? 1 : 0);
+        return new StepResult(await delivery.SendAsync(network, [message], DeliveryNotice(network, MailKinds.Kickoff)));
     }
 
     /// <summary>The year-end report: figures from every answer, two charts, stored as HTML with the charts embedded.</summary>
@@ -113,25 +113,24 @@ public sealed class NetworkActivities(NetworkStore store, Mailer mailer, EmailCo
             (Person: new Person(network.Facilitator.Name, network.Facilitator.Email), Key: MailKinds.Facilitator),
             (Person: network.Consultant, Key: MailKinds.Consultant),
         };
-        int sent = 0;
-        foreach ((Person person, string key) in people)
-        {
-            var view = new MessageView(
+        var messages = people.Select(p => composer.Compose(p.Person, new MessageView(
                 composer.Text(language, "mail_report_subject", ("network", network.Name)),
                 network.Name,
                 network.Organisation,
-                composer.Text(language, "greeting", ("name", person.Name)),
+                composer.Text(language, "greeting", ("name", p.Person.Name)),
                 [composer.Text(language, "mail_report_intro")],
                 [],
                 null,
                 [],
                 body,
-                text);
-            EmailMessage message = composer.Compose(person, view, language,
-                DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Report, key, 0), [.. charts]);
-            sent += await mailer.SendOnceAsync(message) ? 1 : 0;
-        }
-
+                text),
+            language,
+            DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.Report, p.Key, 0),
+            [.. charts]));
+        int sent = await delivery.SendAsync(network, messages, DeliveryNotice(network, MailKinds.Report));
         return new StepResult(sent);
     }
+
+    static string DeliveryNotice(Network network, string kind) =>
+        DocumentPaths.SentMail(network.Id, MailKinds.NetworkWide, MailKinds.DeliveryFailure(kind), MailKinds.Consultant, 0);
 }
