@@ -81,9 +81,10 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
                 return Problems.NotFound("The member");
             }
 
-            if (await store.SaveNetworkAsync(network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() }, etag, cancellationToken))
+            Network without = network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() };
+            if (await store.SaveNetworkAsync(without, etag, cancellationToken))
             {
-                int erased = await memberData.EraseAsync(network, member, cancellationToken);
+                int erased = await memberData.EraseAsync(without, member, cancellationToken);
                 logger.LogInformation("Member {MemberId} left network {NetworkId}; {Documents} documents erased", member.Id, networkId, erased);
                 return Results.NoContent();
             }

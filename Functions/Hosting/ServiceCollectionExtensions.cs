@@ -42,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<MemberData>();
+        services.AddSingleton<Documents.DocumentWriter>();
         services.AddSingleton<TemplateRenderer>();
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<Mailer>();

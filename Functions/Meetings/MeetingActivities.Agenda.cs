@@ -34,13 +34,7 @@ public sealed partial class MeetingActivities
             .ToList();
 
         Agenda.Agenda agenda = AgendaAssembler.Assemble(new AgendaInput(meeting.Number, c.Meeting.Start, c.Meeting.End, meeting.Number == 1, candidates, attendance));
-        AgendaContext view = AgendaView(c);
-        (string html, string text) = AgendaPage.Render(composer.Renderer, agenda, view);
-        await store.WriteTextAsync(DocumentPaths.AgendaHtml(c.Network.Id, meeting.Number), html, "text/html; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.AgendaBody(c.Network.Id, meeting.Number), TemplateRenderer.BodyOf(html), "text/html; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.AgendaText(c.Network.Id, meeting.Number), text, "text/plain; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.AgendaJson(c.Network.Id, meeting.Number), JsonSerializer.Serialize(agenda, DocumentJson.Options), "application/json");
-        await store.WriteTextAsync(DocumentPaths.CarryOver(c.Network.Id, meeting.Number), JsonSerializer.Serialize(agenda.NotFitted, DocumentJson.Options), "application/json");
+        await documents.WriteAgendaAsync(c, agenda);
         return new StepResult(candidates.Count);
     }
 
@@ -95,9 +89,6 @@ public sealed partial class MeetingActivities
             DocumentPaths.SentMail(c.Network.Id, c.Meeting.Number, MailKinds.FinalAgenda, m.Id, step.Revision)));
         return new StepResult(await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, messages));
     }
-
-    AgendaContext AgendaView(MeetingContext c) =>
-        new(c.Network.Name, c.Network.Organisation, c.Meeting.Title, c.Meeting.Location, c.Language, c.Zone);
 
     /// <summary>What the nearest earlier meeting with an agenda could not fit.</summary>
     async Task<IReadOnlyList<AgendaCandidate>> CarriedOverAsync(MeetingContext c)

@@ -35,13 +35,8 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
     {
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
-        IReadOnlyList<SurveyAnswer> answers = await store.LoadSurveyAnswersAsync(step.NetworkId, step.Number);
-        SurveySummary summary = SurveySummary.From(step.Number, answers, (await SurveyedAsync(c)).Count);
-        var context = new SummaryContext(c.Network.Name, c.Network.Organisation, c.Meeting.Number, c.Meeting.Title, c.Language);
-        (string html, string text) = SurveySummaryPage.Render(composer.Renderer, summary, context);
+        (string html, string text) = await documents.WriteSurveySummaryAsync(c, (await SurveyedAsync(c)).Count);
         string body = TemplateRenderer.BodyOf(html);
-        await store.WriteTextAsync(DocumentPaths.SurveySummaryHtml(c.Network.Id, c.Meeting.Number), html, "text/html; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.SurveySummaryText(c.Network.Id, c.Meeting.Number), text, "text/plain; charset=utf-8");
         var messages = c.Preparers.Select(p => composer.Compose(p.Person, new MessageView(
                 composer.Text(c.Language, "summary_subject", ("network", c.Network.Name), ("n", c.Meeting.Number)),
                 c.Network.Name,

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Documents;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Hosting;
@@ -15,6 +16,7 @@ namespace NetworkFunctions.Meetings;
 /// </summary>
 public sealed partial class MeetingActivities(
     NetworkStore store,
+    DocumentWriter documents,
     Delivery delivery,
     EmailComposer composer,
     FormTokens tokens,

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Azure.Functions.Worker;
 using NetworkFunctions.Calendar;
+using NetworkFunctions.Documents;
 using NetworkFunctions.Email;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
@@ -10,10 +11,8 @@ using NetworkFunctions.Storage;
 namespace NetworkFunctions.Meetings;
 
 /// <summary>The network-wide steps: the kickoff confirmation to the director and the year-end report.</summary>
-public sealed class NetworkActivities(NetworkStore store, Delivery delivery, EmailComposer composer, TimeProvider clock)
+public sealed class NetworkActivities(NetworkStore store, DocumentWriter documents, Delivery delivery, EmailComposer composer, TimeProvider clock)
 {
-    const string SurveyTrendChart = ReportCharts.SurveyTrendName;
-    const string AttendanceChart = ReportCharts.AttendanceName;
 
     [Function(nameof(ListMeetings))]
     public async Task<int[]> ListMeetings([ActivityTrigger] NetworkRef network) =>
@@ -55,37 +54,7 @@ public sealed class NetworkActivities(NetworkStore store, Delivery delivery, Ema
     [Function(nameof(BuildYearReport))]
     public async Task<StepResult> BuildYearReport([ActivityTrigger] NetworkRef reference)
     {
-        Network network = await store.RequireNetworkAsync(reference.NetworkId);
-        var invitations = new List<InvitationAnswer>();
-        var surveys = new List<SurveyAnswer>();
-        var invited = new Dictionary<int, IReadOnlySet<string>>();
-        foreach (Meeting meeting in network.Meetings)
-        {
-            invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number));
-            surveys.AddRange(await store.LoadSurveyAnswersAsync(network.Id, meeting.Number));
-            invited[meeting.Number] = await store.InvitedMemberIdsAsync(network.Id, meeting.Number);
-        }
-
-        YearReport report = YearReport.From(new YearReportInput(network, invitations, surveys, invited));
-        byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
-        byte[] attendance = ReportCharts.Attendance(report, network.Language);
-        await store.WriteBytesAsync(DocumentPaths.ReportChart(network.Id, SurveyTrendChart), trend, "image/png");
-        await store.WriteBytesAsync(DocumentPaths.ReportChart(network.Id, AttendanceChart), attendance, "image/png");
-
-        var context = new ReportContext(network.Name, network.Organisation, network.Language, network.Zone);
-        (string html, string text) = YearReportPage.Render(composer.Renderer, report, context, new Dictionary<string, string>
-        {
-            [SurveyTrendChart] = "data:image/png;base64," + Convert.ToBase64String(trend),
-            [AttendanceChart] = "data:image/png;base64," + Convert.ToBase64String(attendance),
-        });
-        string body = TemplateRenderer.BodyOf(YearReportPage.Render(composer.Renderer, report, context, new Dictionary<string, string>
-        {
-            [SurveyTrendChart] = "cid:" + SurveyTrendChart,
-            [AttendanceChart] = "cid:" + AttendanceChart,
-        }).Html);
-        await store.WriteTextAsync(DocumentPaths.ReportText(network.Id), text, "text/plain; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.ReportBody(network.Id), body, "text/html; charset=utf-8");
-        await store.WriteTextAsync(DocumentPaths.ReportHtml(network.Id), html, "text/html; charset=utf-8");
+        await documents.WriteYearReportAsync(await store.RequireNetworkAsync(reference.NetworkId));
         return new StepResult(0);
     }
 
@@ -98,7 +67,7 @@ public sealed class NetworkActivities(NetworkStore store, Delivery delivery, Ema
         string body = await store.ReadTextAsync(DocumentPaths.ReportBody(network.Id)) ?? "";
         string text = await store.ReadTextAsync(DocumentPaths.ReportText(network.Id)) ?? "";
         var charts = new List<EmailAttachment>();
-        foreach (string chart in new[] { SurveyTrendChart, AttendanceChart })
+        foreach (string chart in new[] { ReportCharts.SurveyTrendName, ReportCharts.AttendanceName })
         {
             string? path = DocumentPaths.ReportChart(network.Id, chart);
             if (await store.ReadBytesAsync(path) is { } png)
