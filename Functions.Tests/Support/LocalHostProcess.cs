@@ -9,6 +9,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     readonly Process process;
     readonly StringBuilder output = new();
     readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    int disposed;
 
     LocalHostProcess(Process process, int port)
     {
@@ -113,6 +114,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
