@@ -30,6 +30,9 @@ public sealed record LocalHostOptions
     /// <summary>The key admin-level routes accept; function-level routes accept it too, as in Azure.</summary>
     public string MasterKey { get; init; } = DefaultMasterKey;
 
+    /// <summary>Runs the demo year after the start (<c>--demo</c>): the sample network compressed into minutes, with simulated members.</summary>
+    public bool Demo { get; init; }
+
     /// <summary>Paths of further assemblies whose functions to host besides the Functions app's own.</summary>
     public IReadOnlyList<string> FunctionAssemblies { get; init; } = [];
 
@@ -53,6 +56,16 @@ public sealed record LocalHostOptions
         ["--function-key"] = $"{Section}:{nameof(FunctionKey)}",
         ["--functions-assembly"] = $"{Section}:{nameof(FunctionAssemblies)}:0",
     };
+
+    /// <summary>Command-line switches without a value, and the configuration keys they set to <c>true</c>.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>
+    {
+        ["--demo"] = $"{Section}:{nameof(Demo)}",
+    };
+
+    /// <summary>The command line with every flag written as a setting (<c>--demo</c> → <c>--Local:Demo=true</c>).</summary>
+    public static string[] ExpandFlags(string[] args) =>
+        args.Select(a => Flags.TryGetValue(a, out string? key) ? $"--{key}=true" : a).ToArray();
 
     public static LocalHostOptions From(IConfiguration configuration)
     {

@@ -1,4 +1,5 @@
 using NetworkFunctions.Local;
+using NetworkFunctions.Local.Demo;
 
 if (args.Contains("--help") || args.Contains("-h"))
 {
@@ -12,19 +13,20 @@ if (args.Contains("--help") || args.Contains("-h"))
           --backend B           durable storage: AzureStorage (default) or InMemory
           --task-hub NAME       durable task hub name (default NetworkFunctions)
           --function-key KEY    key for function-level routes (default local-function-key; or Local__FunctionKey)
+          --demo                also run the sample network as a year compressed into ~10 minutes, with simulated members
         """);
     return 0;
 }
 
 string? unknown = args.Where((a, i) => a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !LocalHostOptions.Switches.ContainsKey(args[i - 1])))
-    .FirstOrDefault(a => !LocalHostOptions.Switches.ContainsKey(a.Split('=')[0]));
+    .FirstOrDefault(a => !LocalHostOptions.Switches.ContainsKey(a.Split('=')[0]) && !LocalHostOptions.Flags.ContainsKey(a));
 if (unknown is not null)
 {
     Console.Error.WriteLine($"Unknown option {unknown}; see --help.");
     return 2;
 }
 
-await using LocalFunctionsHost host = await LocalFunctionsHost.StartAsync(args);
+await using LocalFunctionsHost host = await LocalFunctionsHost.StartAsync(LocalHostOptions.ExpandFlags(args));
 Uri api = host.BaseAddress;
 Console.WriteLine($"""
 
@@ -35,5 +37,7 @@ Console.WriteLine($"""
     Press Ctrl+C to stop.
 
     """);
+Task demo = host.Options.Demo ? DemoRunner.StartAsync(host) : Task.CompletedTask;
 await host.WaitForShutdownAsync();
+await demo;
 return 0;

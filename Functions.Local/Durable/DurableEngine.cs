@@ -22,10 +22,12 @@ namespace NetworkFunctions.Local.Durable;
 public sealed class DurableEngine : IAsyncDisposable
 {
     readonly WebApplication sidecar;
+    readonly IOrchestrationBackend backend;
 
-    DurableEngine(WebApplication sidecar, GrpcChannel channel, Uri address)
+    DurableEngine(WebApplication sidecar, IOrchestrationBackend backend, GrpcChannel channel, Uri address)
     {
         this.sidecar = sidecar;
+        this.backend = backend;
         Channel = channel;
         Address = address;
     }
@@ -65,7 +67,7 @@ public sealed class DurableEngine : IAsyncDisposable
 
         string address = sidecar.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { LoggerFactory = loggerFactory });
-        return new DurableEngine(sidecar, channel, new Uri(address));
+        return new DurableEngine(sidecar, service, channel, new Uri(address));
     }
 
     static AzureStorageOrchestrationService CreateAzureStorage(string taskHub, string connectionString, ILoggerFactory loggerFactory) =>
@@ -89,6 +91,10 @@ public sealed class DurableEngine : IAsyncDisposable
         await Channel.ShutdownAsync();
         Channel.Dispose();
         await sidecar.StopAsync();
+
+        // The sidecar stops the provider from a fire-and-forget handler; stop it here too and wait, so no poller
+        // outlives the engine (and hits a storage emulator that is being shut down).
+        await backend.StopAsync(isForced: true);
         await sidecar.DisposeAsync();
     }
 }

@@ -166,7 +166,10 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
         Assert.Equal("no-referrer", get.Headers.GetValues("Referrer-Policy").Single());
         Assert.Contains("default-src 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
         Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal(0, (await StatusAsync(http, id)).GetProperty("meetings")[0].GetProperty("answered").GetInt32());
+        JsonElement meeting = (await StatusAsync(http, id)).GetProperty("meetings")[0];
+        Assert.Equal(0, meeting.GetProperty("answered").GetInt32());
+        Assert.Equal("collecting", meeting.GetProperty("phase").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, meeting.GetProperty("nextStepAt").ValueKind);
     }
 
     static async Task<JsonElement> StatusAsync(HttpClient http, string id) =>

@@ -94,7 +94,7 @@ public sealed class HousekeepingFunction(
 
     static async Task<InstanceFacts> FactsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null)
         {
             return new InstanceFacts(instanceId, InstanceState.Missing, DateTimeOffset.MinValue, null);

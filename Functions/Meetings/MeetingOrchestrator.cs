@@ -19,6 +19,9 @@ public static class MeetingOrchestrator
     /// </summary>
     static readonly TimeSpan ClosingGrace = TimeSpan.FromSeconds(2);
 
+    /// <summary>The shortest timer: the AzureStorage provider cannot wait for less than a second.</summary>
+    static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+
     static readonly TaskOptions Retry = DurableRetry.Default;
 
     [Function(nameof(MeetingOrchestrator))]
@@ -58,12 +61,14 @@ public static class MeetingOrchestrator
             string phase = MeetingSteps.PhaseAfter(lastKind);
             DateTime due = (step.Kind is StepKind.Agenda or StepKind.SurveySummary ? step.At + ClosingGrace : step.At).UtcDateTime;
 
-            // A timer may fire a little early (AzureStorage rounds its delays to whole seconds): then wait again.
+            // A timer may fire a little early (AzureStorage counts its delays in whole seconds): then wait again,
+            // at least a second, so a step due within the second costs one more timer rather than a spin of them.
             if (due > context.CurrentUtcDateTime)
             {
                 context.SetCustomStatus(new MeetingStatus(phase, step.At, plan.Revision));
+                DateTime fireAt = due - context.CurrentUtcDateTime < MinimumWait ? context.CurrentUtcDateTime + MinimumWait : due;
                 using var timerCancellation = new CancellationTokenSource();
-                Task timer = context.CreateTimer(due, timerCancellation.Token);
+                Task timer = context.CreateTimer(fireAt, timerCancellation.Token);
                 change ??= context.WaitForExternalEvent<MeetingChanged>(ChangedEvent);
                 if (await Task.WhenAny(timer, change) == change)
                 {

@@ -66,7 +66,7 @@ public sealed class StatusFunctions(NetworkStore store, TimeProvider clock)
     async Task<MeetingStatusView> MeetingViewAsync(DurableTaskClient client, Network network, Meeting meeting, string baseUrl, CancellationToken cancellationToken)
     {
         var reference = new MeetingRef(network.Id, meeting.Number);
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(reference.InstanceId, cancellationToken);
+        OrchestrationMetadata? instance = await client.GetInstanceAsync(reference.InstanceId, getInputsAndOutputs: true, cancellationToken);
         MeetingStatus? status = instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json) : null;
         string phase = meeting.Cancelled ? MeetingSteps.Cancelled : status?.Phase ?? MeetingSteps.Scheduled;
         if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !meeting.Cancelled)
