@@ -106,7 +106,7 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         }
 
         return network.FindMemberByEmail(email) is { } member
-            ? Results.Ok(await memberData.ExportAsync(network, member, cancellationToken))
+            ? Results.Json(await memberData.ExportAsync(network, member, cancellationToken), DocumentJson.Options)
             : Problems.NotFound("The member");
     }
 

@@ -1,0 +1,30 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Dashboard;
+
+/// <summary>
+/// Everything the dashboard shows, read before the page is built: the network document, what each meeting's
+/// orchestration reports, the answers and who was invited, and which documents exist. No I/O happens after this.
+/// </summary>
+public sealed record DashboardInput(
+    Network Network,
+    DateTimeOffset Now,
+    string RuntimeStatus,
+    IReadOnlyList<MeetingSnapshot> Meetings,
+    bool ReportExists,
+    string? LinkKey = null);
+
+/// <summary>
+/// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the
+/// orchestration's custom status (null when it has none yet); <see cref="Completed"/> when the orchestration finished.
+/// </summary>
+public sealed record MeetingSnapshot(
+    int Number,
+    string? OrchestrationPhase,
+    bool Completed,
+    DateTimeOffset? NextStepAt,
+    IReadOnlySet<string> InvitedMemberIds,
+    IReadOnlyList<InvitationAnswer> Answers,
+    bool AgendaExists,
+    bool SurveySummaryExists,
+    int SurveyAnswers);
