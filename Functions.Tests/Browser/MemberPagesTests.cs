@@ -84,6 +84,8 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
         await page.Locator("#type1").SelectOptionAsync("case");
         await page.Locator("#title1").FillAsync("Borgermøde om trafiksikkerhed ved skolen");
         await page.Locator("#description1").FillAsync("Forældrene kom med <b>gode</b> idéer & forslag – hvad gør vi nu?");
+        await Expect(page.Locator("#title2")).ToBeHiddenAsync();
+        await page.GetByText("Tilføj endnu et bidrag").First.TapAsync();
         await page.Locator("#type2").SelectOptionAsync("challenge");
         await page.Locator("#title2").FillAsync("Tid til samskabelse i en presset hverdag");
         await Chromium.ScreenshotAsync(page, "invitation-2-filled");
@@ -91,7 +93,9 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tak for dit svar");
         ILocator received = page.Locator("dl");
-        Assert.StartsWith("Kommer du?\nKommer\n", await received.InnerTextAsync());
+        string receipt = await received.InnerTextAsync();
+        Assert.StartsWith("Tid\n", receipt);
+        Assert.Contains("Sted\nRådhuset, mødelokale 1\nKommer du?\nKommer\n", receipt);
         await Expect(received).ToContainTextAsync("Case til sparring: Borgermøde om trafiksikkerhed ved skolen");
         await Expect(received).ToContainTextAsync("Forældrene kom med <b>gode</b> idéer & forslag – hvad gør vi nu?");
         await Expect(received).ToContainTextAsync("Udfordring: Tid til samskabelse i en presset hverdag");
@@ -143,7 +147,7 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tak for dit svar");
         string receipt = await page.Locator("dl").InnerTextAsync();
-        Assert.Contains("Hvor brugbart var mødet for dit arbejde?\n5", receipt);
+        Assert.Contains("Hvor brugbart var mødet for dit arbejde?\n5 af 5", receipt);
         Assert.Contains("Har mødet givet dig nye relationer på tværs af centrene?\n4", receipt);
         Assert.Contains("Har mødet givet dig mod til at prøve nyt?\n3", receipt);
         Assert.Contains("Hvad virkede godt?\nCasesparringen på tværs af centrene.", receipt);

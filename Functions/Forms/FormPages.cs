@@ -88,7 +88,12 @@ public sealed class FormPages(TemplateRenderer renderer)
     public string InvitationReceived(MeetingContext c, InvitationAnswer answer, string link)
     {
         Language l = c.Language;
-        var received = new List<ReceivedRow> { new(T(l, "form_attendance"), T(l, "attendance_" + answer.Attendance.ToString().ToLowerInvariant())) };
+        var received = new List<ReceivedRow>
+        {
+            new(T(l, "time_label"), Formats.Span(c.Meeting.Start, c.Meeting.End, c.Zone, l)),
+            new(T(l, "place_label"), c.Meeting.Location),
+            new(T(l, "form_attendance"), T(l, "attendance_" + answer.Attendance.ToString().ToLowerInvariant())),
+        };
         received.AddRange(answer.Contributions.Select(x => new ReceivedRow(
             $"{T(l, "form_type_" + x.Type.ToString().ToLowerInvariant())}: {x.Title}", x.Description)));
         return Message(c, "form_thanks_title",
@@ -101,9 +106,9 @@ public sealed class FormPages(TemplateRenderer renderer)
         Language l = c.Language;
         var received = new List<ReceivedRow>
         {
-            new(T(l, "form_q_usefulness"), answer.Usefulness.ToString()),
-            new(T(l, "form_q_relations"), answer.Relations.ToString()),
-            new(T(l, "form_q_courage"), answer.Courage.ToString()),
+            new(T(l, "form_q_usefulness"), T(l, "form_rating_of", ("value", answer.Usefulness))),
+            new(T(l, "form_q_relations"), T(l, "form_rating_of", ("value", answer.Relations))),
+            new(T(l, "form_q_courage"), T(l, "form_rating_of", ("value", answer.Courage))),
         };
         received.AddRange(new[] { ("worked", answer.Worked), ("improve", answer.Improve), ("nextThemes", answer.NextThemes) }
             .Where(x => x.Item2.Length > 0)
