@@ -114,15 +114,15 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             builder.Services.AddSingleton(new FunctionKeys(options.FunctionKey, options.MasterKey));
             var functionServices = new FunctionServices();
             builder.Services.AddSingleton(functionServices);
-            GrpcChannelHolder channel = new(engine);
+            Grpc.Net.Client.GrpcChannel channel = engine.Channel;
             builder.Services.AddDurableTaskClient(client =>
             {
-                client.UseGrpc(channel.Engine.Channel);
+                client.UseGrpc(channel);
                 client.RegisterDirectly();
             });
             builder.Services.AddDurableTaskWorker(worker =>
             {
-                worker.UseGrpc(channel.Engine.Channel);
+                worker.UseGrpc(channel);
                 worker.AddTasks(registry =>
                 {
                     foreach (FunctionDescriptor f in catalog.OfKind(TriggerKind.Orchestration))
@@ -281,6 +281,4 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         };
         return AssemblyLoadContext.Default.LoadFromAssemblyPath(full);
     }
-
-    sealed record GrpcChannelHolder(DurableEngine Engine);
 }
