@@ -19,8 +19,11 @@ public static class MeetingOrchestrator
     /// </summary>
     static readonly TimeSpan ClosingGrace = TimeSpan.FromSeconds(2);
 
-    /// <summary>The shortest timer: the AzureStorage provider cannot wait for less than a second.</summary>
-    static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+    /// <summary>How early a durable timer may fire on the AzureStorage provider.</summary>
+    static readonly TimeSpan DueTolerance = TimeSpan.FromSeconds(1);
+
+    /// <summary>The shortest timer: shorter ones can come due before the provider has written them.</summary>
+    static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(2);
 
     static readonly TaskOptions Retry = DurableRetry.Default;
 
@@ -61,9 +64,10 @@ public static class MeetingOrchestrator
             string phase = MeetingSteps.PhaseAfter(lastKind);
             DateTime due = (step.Kind is StepKind.Agenda or StepKind.SurveySummary ? step.At + ClosingGrace : step.At).UtcDateTime;
 
-            // A timer may fire a little early (AzureStorage counts its delays in whole seconds): then wait again,
-            // at least a second, so a step due within the second costs one more timer rather than a spin of them.
-            if (due > context.CurrentUtcDateTime)
+            // AzureStorage timers fire up to a second early (queue delays are whole seconds, counted from when the
+            // timer is written): a step that close to due runs. A new timer waits at least two seconds, so it cannot
+            // fire at once and spin. (Answers are safe: steps that read them wait out ClosingGrace first.)
+            if (due > context.CurrentUtcDateTime + DueTolerance)
             {
                 context.SetCustomStatus(new MeetingStatus(phase, step.At, plan.Revision));
                 DateTime fireAt = due - context.CurrentUtcDateTime < MinimumWait ? context.CurrentUtcDateTime + MinimumWait : due;
