@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -66,9 +65,7 @@ public sealed class DashboardFunction(NetworkStore store, TemplateRenderer rende
 
     async Task<MeetingSnapshot> SnapshotAsync(DurableTaskClient client, string networkId, int number, CancellationToken cancellationToken)
     {
-        // The custom status comes back only with getInputsAndOutputs (it holds ids, phases and times, no personal data).
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(MeetingRef.MeetingInstanceId(networkId, number), getInputsAndOutputs: true, cancellationToken);
-        MeetingStatus? status = instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json) : null;
+        (OrchestrationMetadata? instance, MeetingStatus? status) = await MeetingStatus.ReadAsync(client, MeetingRef.MeetingInstanceId(networkId, number), cancellationToken);
         IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(networkId, number, cancellationToken);
         IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(networkId, number, cancellationToken);
         return new MeetingSnapshot(

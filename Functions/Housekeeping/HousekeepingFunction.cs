@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -94,7 +93,7 @@ public sealed class HousekeepingFunction(
 
     static async Task<InstanceFacts> FactsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        (OrchestrationMetadata? instance, MeetingStatus? status) = await MeetingStatus.ReadAsync(client, instanceId, cancellationToken);
         if (instance is null)
         {
             return new InstanceFacts(instanceId, InstanceState.Missing, DateTimeOffset.MinValue, null);
@@ -108,19 +107,6 @@ public sealed class HousekeepingFunction(
             OrchestrationRuntimeStatus.Terminated => InstanceState.Terminated,
             _ => InstanceState.Running,
         };
-        MeetingStatus? status = null;
-        if (instance.SerializedCustomStatus is { Length: > 0 } json)
-        {
-            try
-            {
-                status = JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json);
-            }
-            catch (JsonException)
-            {
-                status = null;
-            }
-        }
-
         return new InstanceFacts(instanceId, state, instance.LastUpdatedAt, status);
     }
 }

@@ -31,6 +31,22 @@ public sealed record MeetingStatus(string Phase, DateTimeOffset? NextStepAt, int
 {
     /// <summary>How to read the status back from the engine, whatever casing its data converter wrote.</summary>
     public static System.Text.Json.JsonSerializerOptions Json { get; } = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A meeting orchestration and its status (null while it has none, or if it is unreadable).</summary>
+    public static async Task<(Microsoft.DurableTask.Client.OrchestrationMetadata? Instance, MeetingStatus? Status)> ReadAsync(
+        Microsoft.DurableTask.Client.DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    {
+        // The custom status comes back only with getInputsAndOutputs (it holds ids, phases and times, no personal data).
+        var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        try
+        {
+            return (instance, instance?.SerializedCustomStatus is { Length: > 0 } json ? System.Text.Json.JsonSerializer.Deserialize<MeetingStatus>(json, Json) : null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return (instance, null);
+        }
+    }
 }
 
 public sealed record MeetingOutcome(int Number, string Phase);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -66,8 +65,7 @@ public sealed class StatusFunctions(NetworkStore store, TimeProvider clock)
     async Task<MeetingStatusView> MeetingViewAsync(DurableTaskClient client, Network network, Meeting meeting, string baseUrl, CancellationToken cancellationToken)
     {
         var reference = new MeetingRef(network.Id, meeting.Number);
-        OrchestrationMetadata? instance = await client.GetInstanceAsync(reference.InstanceId, getInputsAndOutputs: true, cancellationToken);
-        MeetingStatus? status = instance?.SerializedCustomStatus is { } json ? JsonSerializer.Deserialize<MeetingStatus>(json, MeetingStatus.Json) : null;
+        (OrchestrationMetadata? instance, MeetingStatus? status) = await MeetingStatus.ReadAsync(client, reference.InstanceId, cancellationToken);
         string phase = meeting.Cancelled ? MeetingSteps.Cancelled : status?.Phase ?? MeetingSteps.Scheduled;
         if (instance?.RuntimeStatus == OrchestrationRuntimeStatus.Completed && !meeting.Cancelled)
         {
