@@ -21,13 +21,6 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     /// <summary>One meeting <paramref name="start"/> s from now, 4 s long: invitation at once, deadline 10 s before the start, survey 1 s after the end, open for 90 s.</summary>
     static JsonObject Schedule(int start) => new()
     {
@@ -44,7 +37,7 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
     {
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"browser-{tag}";
-        HttpClient http = Api();
+        HttpClient http = fixture.Api();
         JsonObject document = CompressedYear.Document(id, DateTimeOffset.UtcNow, starts, Schedule(starts[0]), tag, length: 4);
         using HttpResponseMessage response = await http.PostAsJsonAsync("/api/networks", document);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

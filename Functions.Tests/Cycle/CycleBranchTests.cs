@@ -28,18 +28,11 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
         ["surveyReminderAfter"] = "PT3S",
     };
 
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     async Task<(HttpClient Http, Mailbox Mailbox, string Id, string Tag)> KickOffAsync(int[] starts, int firstStart = 15)
     {
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"branch-{tag}";
-        HttpClient http = Api();
+        HttpClient http = fixture.Api();
         JsonObject document = CompressedYear.Document(id, DateTimeOffset.UtcNow, starts, Schedule(firstStart), tag, length: 4);
         using HttpResponseMessage response = await http.PostAsJsonAsync("/api/networks", document);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);

@@ -12,17 +12,10 @@ namespace NetworkFunctions.Tests.Cycle;
 [Collection(AzuriteCollection.Name)]
 public sealed class KickoffApiTests(InMemoryHostFixture fixture) : IClassFixture<InMemoryHostFixture>
 {
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     [Fact]
     public async Task Reports_every_violation_as_problem_json_field_errors()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         JsonObject document = CompressedYear.Document("bad-doc", DateTimeOffset.UtcNow.AddDays(30), [0, 60], CompressedYear.DefaultSchedule(), null);
         document["language"] = "fr";
         document["members"]![0]!["email"] = "not-an-email";
@@ -43,7 +36,7 @@ public sealed class KickoffApiTests(InMemoryHostFixture fixture) : IClassFixture
     [Fact]
     public async Task Refuses_a_running_network_id_with_409()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         string id = $"twice-{Guid.NewGuid():N}"[..20];
         JsonObject document = CompressedYear.Document(id, DateTimeOffset.UtcNow, [3600], CompressedYear.DefaultSchedule(), Guid.NewGuid().ToString("N")[..8]);
 
@@ -60,7 +53,7 @@ public sealed class KickoffApiTests(InMemoryHostFixture fixture) : IClassFixture
     [InlineData("{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"g\":{\"h\":{\"i\":{\"j\":{\"k\":{\"l\":{\"m\":{\"n\":{\"o\":{\"p\":{\"q\":1}}}}}}}}}}}}}}}}}", HttpStatusCode.BadRequest)]
     public async Task Refuses_malformed_or_deeply_nested_json_with_400(string body, HttpStatusCode expected)
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
         using HttpResponseMessage response = await http.PostAsync("/api/networks", content);
@@ -72,7 +65,7 @@ public sealed class KickoffApiTests(InMemoryHostFixture fixture) : IClassFixture
     [Fact]
     public async Task Refuses_another_content_type_with_415_and_a_huge_body_with_413()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
 
         using HttpResponseMessage text = await http.PostAsync("/api/networks", new StringContent("{}", Encoding.UTF8, "text/plain"));
         using HttpResponseMessage huge = await http.PostAsync("/api/networks", new StringContent("{\"name\":\"" + new string('x', 2_000_000) + "\"}", Encoding.UTF8, "application/json"));
@@ -93,7 +86,7 @@ public sealed class KickoffApiTests(InMemoryHostFixture fixture) : IClassFixture
     [Fact]
     public async Task Answers_404_for_an_unknown_network_agenda_or_report()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
 
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/networks/no-such-network")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/networks/no-such-network/meetings/1/agenda")).StatusCode);

@@ -27,13 +27,6 @@ public sealed class MailFaultTests(InMemoryHostFixture fixture) : IClassFixture<
         ["surveyReminderAfter"] = "PT3S",
     };
 
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     static async Task ArmAsync(HttpClient http, int status, int count)
     {
         using HttpResponseMessage armed = await http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count, retryAfterSeconds = 1 });
@@ -43,7 +36,7 @@ public sealed class MailFaultTests(InMemoryHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task Throttling_and_server_errors_are_retried_and_every_mail_arrives_once()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         string tag = Guid.NewGuid().ToString("N")[..10];
         var mailbox = new Mailbox(http);
         Func<ReceivedMail, bool> ours = m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal);
@@ -66,7 +59,7 @@ public sealed class MailFaultTests(InMemoryHostFixture fixture) : IClassFixture<
     [Fact]
     public async Task A_permanent_refusal_is_not_retried_and_the_consultant_is_told()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         string tag = Guid.NewGuid().ToString("N")[..10];
         var mailbox = new Mailbox(http);
 

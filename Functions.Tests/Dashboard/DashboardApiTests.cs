@@ -13,19 +13,12 @@ public sealed class DashboardApiTests(InMemoryHostFixture fixture) : IClassFixtu
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
 
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     [Fact]
     public async Task ShowsWhoHasAnsweredAndWhoHasNotWithTheFormsSecurityHeaders()
     {
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"dashboard-{tag}";
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         JsonObject document = CompressedYear.Document(id, DateTimeOffset.UtcNow, [60], CompressedYear.DefaultSchedule(), tag);
         using (HttpResponseMessage kickoff = await http.PostAsJsonAsync("/api/networks", document))
         {
@@ -80,7 +73,7 @@ public sealed class DashboardApiTests(InMemoryHostFixture fixture) : IClassFixtu
     public async Task CarriesTheKeyOnItsLinksOnlyWhenItCameInTheQuery()
     {
         string id = $"dashboard-{Guid.NewGuid().ToString("N")[..10]}";
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         using (HttpResponseMessage kickoff = await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [60], CompressedYear.DefaultSchedule(), id)))
         {
             Assert.Equal(HttpStatusCode.Accepted, kickoff.StatusCode);
@@ -100,7 +93,7 @@ public sealed class DashboardApiTests(InMemoryHostFixture fixture) : IClassFixtu
     public async Task NeedsTheKeyAndAnswers404ForAnUnknownNetwork()
     {
         using var anonymous = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
 
         using HttpResponseMessage noKey = await anonymous.GetAsync("/api/networks/no-such-network/dashboard");
         using HttpResponseMessage unknown = await http.GetAsync("/api/networks/no-such-network/dashboard");

@@ -21,8 +21,7 @@ public sealed class YearEndToEndTests(AzureStorageHostFixture fixture) : IClassF
     public async Task A_compressed_year_runs_from_kickoff_to_the_year_end_report()
     {
         string networkId = $"e2e-{Guid.NewGuid():N}"[..20];
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
+        using HttpClient http = fixture.Api();
         var mailbox = new Mailbox(http);
         string subjectOf(ReceivedMail m) => m.Subject;
 

@@ -39,7 +39,7 @@ public sealed class DurabilityTests(AzuriteFixture azurite)
 
         await using (LocalHostProcess first = await LocalHostProcess.StartAsync(port, arguments))
         {
-            using HttpClient http = LocalHostHttpTests.KeyedClient(first.BaseAddress, Local.LocalHostOptions.DefaultFunctionKey);
+            using HttpClient http = LocalHostFixture.KeyedClient(first.BaseAddress, Local.LocalHostOptions.DefaultFunctionKey);
             Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"/api/probe/orchestrations/{instanceId}?word=durable", null)).StatusCode);
             await LocalHostHttpTests.WaitForStatusAsync(http, instanceId, s => s.GetProperty("customStatus").GetString() == "\"waiting\"", "the sub-orchestration to finish");
 
@@ -48,7 +48,7 @@ public sealed class DurabilityTests(AzuriteFixture azurite)
         }
 
         await using LocalHostProcess second = await LocalHostProcess.StartAsync(port, arguments);
-        using HttpClient again = LocalHostHttpTests.KeyedClient(second.BaseAddress, Local.LocalHostOptions.DefaultFunctionKey);
+        using HttpClient again = LocalHostFixture.KeyedClient(second.BaseAddress, Local.LocalHostOptions.DefaultFunctionKey);
         Assert.Equal(HttpStatusCode.Accepted, (await again.PostAsync($"/api/probe/orchestrations/{instanceId}/proceed?word=go", null)).StatusCode);
         var done = await LocalHostHttpTests.WaitForStatusAsync(again, instanceId, s => s.GetProperty("status").GetString() == "Completed", "completion after the restart");
         Assert.Equal("\"DURABLE|go\"", done.GetProperty("output").GetString());

@@ -86,19 +86,12 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
     /// <summary>Start via HTTP, wait for the sub-orchestration to finish, raise the event, see the output.</summary>
     internal static async Task AssertOrchestrationRoundTripAsync(Uri baseAddress, string key, string instanceId)
     {
-        using HttpClient http = KeyedClient(baseAddress, key);
+        using HttpClient http = LocalHostFixture.KeyedClient(baseAddress, key);
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"/api/probe/orchestrations/{instanceId}?word=durable", null)).StatusCode);
         await WaitForStatusAsync(http, instanceId, s => s.GetProperty("customStatus").GetString() == "\"waiting\"", "the sub-orchestration to finish");
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsync($"/api/probe/orchestrations/{instanceId}/proceed?word=go", null)).StatusCode);
         JsonElement done = await WaitForStatusAsync(http, instanceId, s => s.GetProperty("status").GetString() == "Completed", "completion");
         Assert.Equal("\"DURABLE|go\"", done.GetProperty("output").GetString());
-    }
-
-    internal static HttpClient KeyedClient(Uri baseAddress, string key)
-    {
-        var http = new HttpClient { BaseAddress = baseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", key);
-        return http;
     }
 
     internal static async Task<JsonElement> WaitForStatusAsync(HttpClient http, string instanceId, Func<JsonElement, bool> condition, string what)

@@ -22,8 +22,8 @@ public sealed class CrashTests(AzuriteFixture azurite, ITestOutputHelper output)
 
     static HttpClient Api(LocalHostProcess host)
     {
-        var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(20) };
-        http.DefaultRequestHeaders.Add("x-functions-key", Local.LocalHostOptions.DefaultFunctionKey);
+        HttpClient http = LocalHostFixture.KeyedClient(host.BaseAddress, Local.LocalHostOptions.DefaultFunctionKey);
+        http.Timeout = TimeSpan.FromSeconds(20);
         return http;
     }
 

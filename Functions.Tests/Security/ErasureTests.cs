@@ -23,8 +23,7 @@ public sealed class ErasureTests(InMemoryHostFixture fixture) : IClassFixture<In
     [Fact]
     public async Task Removing_a_member_erases_them_from_every_stored_document()
     {
-        using var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
+        using HttpClient http = fixture.Api();
         var mailbox = new Mailbox(http);
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"erase-{tag}";

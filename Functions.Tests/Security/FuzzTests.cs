@@ -24,17 +24,10 @@ public sealed class FuzzTests(InMemoryHostFixture fixture) : IClassFixture<InMem
         new JsonArray(), new JsonArray(1, 2, 3), new JsonObject(), new JsonObject { ["a"] = new JsonObject { ["b"] = new JsonArray(new JsonArray()) } },
     ];
 
-    HttpClient Api()
-    {
-        var http = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
-        http.DefaultRequestHeaders.Add("x-functions-key", fixture.FunctionKey);
-        return http;
-    }
-
     [Fact]
     public async Task Mutated_kickoff_documents_never_get_a_server_error()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         var random = new Random(20271);
         var statuses = new Dictionary<HttpStatusCode, int>();
         for (int i = 0; i < KickoffCases; i++)
@@ -62,7 +55,7 @@ public sealed class FuzzTests(InMemoryHostFixture fixture) : IClassFixture<InMem
     [Fact]
     public async Task Mutated_form_posts_and_tokens_never_get_a_server_error()
     {
-        using HttpClient http = Api();
+        using HttpClient http = fixture.Api();
         string tag = Guid.NewGuid().ToString("N")[..10];
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks",
             CompressedYear.Document($"fuzzform-{tag}", DateTimeOffset.UtcNow, [600], CompressedYear.DefaultSchedule(), tag))).StatusCode);

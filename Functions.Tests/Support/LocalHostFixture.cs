@@ -20,6 +20,17 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
 
     public string FunctionKey => Host.Options.FunctionKey;
 
+    /// <summary>A client for this host's admin API: its address and the function key.</summary>
+    public HttpClient Api() => KeyedClient(Host.BaseAddress, FunctionKey);
+
+    /// <summary>A client that sends the function key in the <c>x-functions-key</c> header with every request.</summary>
+    public static HttpClient KeyedClient(Uri baseAddress, string key)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress };
+        http.DefaultRequestHeaders.Add("x-functions-key", key);
+        return http;
+    }
+
     public async Task InitializeAsync()
     {
         host = await LocalFunctionsHost.StartAsync([], new LocalHostOptions
