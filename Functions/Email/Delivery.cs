@@ -1,3 +1,7 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
+using Microsoft.Extensions.Options;
+using NetworkFunctions.Hosting;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Email;
@@ -5,26 +9,48 @@ namespace NetworkFunctions.Email;
 /// <summary>
 /// Sends a batch of one step's emails and tells the internal consultant (the one who gets the support calls) about
 /// any SendGrid refused for good: who did not get what. The notice itself is sent once per batch.
+/// What went out before is found with one listing; the rest is handed to SendGrid a few at a time
+/// (<see cref="EmailOptions.SendConcurrency"/>), and a failure is thrown for the retry policy only after every send
+/// in flight has finished and been recorded, so a retry sends exactly what is missing.
 /// </summary>
-public sealed class Delivery(Mailer mailer, EmailComposer composer)
+public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<EmailOptions> options)
 {
     public async Task<int> SendAsync(Network network, IEnumerable<EmailMessage> messages, string noticeRecordPath, CancellationToken cancellationToken = default)
     {
-        int sent = 0;
-        var refused = new List<EmailMessage>();
-        foreach (EmailMessage message in messages)
+        IReadOnlyList<EmailMessage> batch = messages.ToList();
+        IReadOnlyDictionary<string, SendOutcome> earlier = await mailer.EarlierOutcomesAsync(batch, cancellationToken);
+        var outcomes = new SendOutcome?[batch.Count];
+        var failures = new ConcurrentQueue<Exception>();
+        using var gate = new SemaphoreSlim(options.Value.SendConcurrency);
+        await Task.WhenAll(batch.Select(async (message, i) =>
         {
-            switch (await mailer.SendAsync(message, cancellationToken))
+            if (earlier.TryGetValue(message.SentRecordPath, out SendOutcome outcome))
             {
-                case SendOutcome.Sent:
-                    sent++;
-                    break;
-                case SendOutcome.Refused:
-                    refused.Add(message);
-                    break;
+                outcomes[i] = outcome;
+                return;
             }
+
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                outcomes[i] = await mailer.DeliverAsync(message, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Enqueue(e);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+
+        if (failures.TryPeek(out Exception? failure))
+        {
+            ExceptionDispatchInfo.Throw(failure);
         }
 
+        List<EmailMessage> refused = batch.Where((_, i) => outcomes[i] == SendOutcome.Refused).ToList();
         if (refused.Count > 0)
         {
             Language language = network.Language;
@@ -40,6 +66,6 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer)
             await mailer.SendAsync(composer.Compose(network.Consultant, view, language, noticeRecordPath), cancellationToken);
         }
 
-        return sent;
+        return outcomes.Count(o => o == SendOutcome.Sent);
     }
 }

@@ -33,7 +33,8 @@ public enum SendOutcome
 
 /// <summary>
 /// Sends each email once: a sent record in Blob Storage is checked before and written after SendGrid accepts it,
-/// so retried and replayed activities skip what already went out. One recipient per message, so nobody sees
+/// so retried and replayed activities skip what already went out (a batch checks its records with one listing,
+/// <see cref="EarlierOutcomesAsync"/>). One recipient per message, so nobody sees
 /// another member's address. Throttling (429), server errors and timeouts throw, for the durable retry policy;
 /// a permanent refusal is recorded beside the sent records (<c>…/failed/…</c>) and reported to the caller.
 /// </summary>
@@ -43,6 +44,7 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
     public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
         await SendAsync(message, cancellationToken) == SendOutcome.Sent;
 
+    /// <summary>Sends the message unless it was sent or refused before (two HEADs: use <see cref="EarlierOutcomesAsync"/> for a batch).</summary>
     public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         if (await store.ExistsAsync(message.SentRecordPath, cancellationToken))
@@ -50,12 +52,52 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
             return SendOutcome.AlreadySent;
         }
 
-        string failedRecord = FailedRecordPath(message);
-        if (await store.ExistsAsync(failedRecord, cancellationToken))
+        if (await store.ExistsAsync(FailedRecordPath(message), cancellationToken))
         {
             return SendOutcome.Refused;
         }
 
+        return await DeliverAsync(message, cancellationToken);
+    }
+
+    /// <summary>
+    /// What became of these messages before, by sent record path: one listing per folder of records instead of two
+    /// HEADs per message. Messages with no entry have not been sent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, SendOutcome>> EarlierOutcomesAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<string> folders = messages
+            .SelectMany(m => new[] { m.SentRecordPath, FailedRecordPath(m) })
+            .Select(path => path[..(path.LastIndexOf('/') + 1)])
+            .Distinct(StringComparer.Ordinal);
+        foreach (string folder in folders)
+        {
+            recorded.UnionWith(await store.ListAsync(folder, cancellationToken));
+        }
+
+        var outcomes = new Dictionary<string, SendOutcome>(StringComparer.Ordinal);
+        foreach (EmailMessage message in messages)
+        {
+            if (recorded.Contains(message.SentRecordPath))
+            {
+                outcomes[message.SentRecordPath] = SendOutcome.AlreadySent;
+            }
+            else if (recorded.Contains(FailedRecordPath(message)))
+            {
+                outcomes[message.SentRecordPath] = SendOutcome.Refused;
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
+    /// Hands the message to SendGrid without looking for an earlier send (the caller did) and records the outcome:
+    /// the sent record after acceptance, the failed record after a permanent refusal; anything else throws.
+    /// </summary>
+    public async Task<SendOutcome> DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
+    {
         EmailOptions email = options.Value;
         var mail = new SendGridMessage
         {
@@ -86,7 +128,7 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
                 throw error;
             }
 
-            await store.CreateOnceAsync(failedRecord, JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
+            await store.CreateOnceAsync(FailedRecordPath(message), JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
             return SendOutcome.Refused;
         }
 

@@ -20,4 +20,8 @@ public sealed class EmailOptions
     /// <summary>Overrides SendGrid's API address; the local host points it at its mail sink.</summary>
     [Url]
     public string? SendGridHost { get; set; }
+
+    /// <summary>How many of one step's emails are handed to SendGrid at the same time.</summary>
+    [Range(1, 64)]
+    public int SendConcurrency { get; set; } = 8;
 }
