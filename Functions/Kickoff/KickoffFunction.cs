@@ -49,7 +49,7 @@ public sealed class KickoffFunction(NetworkStore store, TimeProvider clock, ILog
         try
         {
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(NetworkOrchestrator), new NetworkRef(network.Id), new StartOrchestrationOptions(network.Id), cancellationToken);
+                nameof(NetworkOrchestrator), new NetworkYear(network.Id, network.Meetings.Select(m => m.Number).ToArray()), new StartOrchestrationOptions(network.Id), cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or Grpc.Core.RpcException)
         {

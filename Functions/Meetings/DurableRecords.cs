@@ -7,6 +7,9 @@ namespace NetworkFunctions.Meetings;
 
 public sealed record NetworkRef(string NetworkId);
 
+/// <summary>The network orchestration's input: the network and its meeting numbers, known at kickoff (meetings are moved or cancelled, never added).</summary>
+public sealed record NetworkYear(string NetworkId, int[] Meetings);
+
 public sealed record MeetingRef(string NetworkId, int Number)
 {
     /// <summary>The meeting orchestration's instance id: deterministic, so changes can be raised to it.</summary>

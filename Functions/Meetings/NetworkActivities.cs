@@ -13,11 +13,6 @@ namespace NetworkFunctions.Meetings;
 /// <summary>The network-wide steps: the kickoff confirmation to the director and the year-end report.</summary>
 public sealed class NetworkActivities(NetworkStore store, DocumentWriter documents, Delivery delivery, EmailComposer composer, TimeProvider clock)
 {
-
-    [Function(nameof(ListMeetings))]
-    public async Task<int[]> ListMeetings([ActivityTrigger] NetworkRef network) =>
-        (await store.RequireNetworkAsync(network.NetworkId)).Meetings.Select(m => m.Number).ToArray();
-
     /// <summary>The director's confirmation: the year plan, an .ics with every meeting and the departments still missing.</summary>
     [Function(nameof(SendKickoffConfirmation))]
     public async Task<StepResult> SendKickoffConfirmation([ActivityTrigger] NetworkRef reference)
