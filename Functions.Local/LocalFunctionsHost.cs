@@ -141,6 +141,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 TimerFunctionService.ScheduleOf(timer, configuration); // fail at startup on a bad schedule
             }
 
+            builder.Services.AddSingleton<TimerInvoker>();
             builder.Services.AddHostedService<TimerFunctionService>();
             options.ConfigureServices?.Invoke(builder.Services);
             builder.Services.AddLocalMailSink(builder.Configuration);
@@ -148,6 +149,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             WebApplication app = builder.Build();
             functionServices.Root = app.Services;
             app.MapHttpFunctions(catalog, ReadRoutePrefix(), app.Services.GetRequiredService<FunctionKeys>());
+            app.MapAdminFunctions(catalog, app.Services.GetRequiredService<FunctionKeys>());
             app.MapLocalMailSink();
             await app.StartAsync(cancellationToken);
 

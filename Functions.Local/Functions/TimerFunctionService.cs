@@ -1,8 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace NetworkFunctions.Local.Functions;
 
@@ -10,9 +8,8 @@ namespace NetworkFunctions.Local.Functions;
 public sealed class TimerFunctionService(
     FunctionCatalog catalog,
     IConfiguration configuration,
-    IServiceProvider services,
-    TimeProvider clock,
-    ILogger<TimerFunctionService> logger) : BackgroundService
+    TimerInvoker invoker,
+    TimeProvider clock) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(catalog.OfKind(TriggerKind.Timer).Select(f => RunScheduleAsync(f, stoppingToken)));
@@ -37,7 +34,7 @@ public sealed class TimerFunctionService(
         DateTimeOffset? last = null;
         if (trigger.RunOnStartup)
         {
-            last = await InvokeAsync(function, schedule, last, stoppingToken);
+            last = await invoker.InvokeAsync(function, last, stoppingToken);
         }
 
         while (!stoppingToken.IsCancellationRequested && schedule.NextAfter(clock.GetUtcNow()) is { } next)
@@ -55,34 +52,7 @@ public sealed class TimerFunctionService(
                 return;
             }
 
-            last = await InvokeAsync(function, schedule, last, stoppingToken);
+            last = await invoker.InvokeAsync(function, last, stoppingToken);
         }
-    }
-
-    async Task<DateTimeOffset> InvokeAsync(FunctionDescriptor function, TimerSchedule schedule, DateTimeOffset? last, CancellationToken stoppingToken)
-    {
-        DateTimeOffset now = clock.GetUtcNow();
-        var info = new TimerInfo
-        {
-            IsPastDue = false,
-            ScheduleStatus = new ScheduleStatus
-            {
-                Last = (last ?? now).UtcDateTime,
-                Next = (schedule.NextAfter(now) ?? now).UtcDateTime,
-                LastUpdated = now.UtcDateTime,
-            },
-        };
-
-        try
-        {
-            await using AsyncServiceScope scope = services.CreateAsyncScope();
-            await FunctionInvoker.InvokeAsync(function, new InvocationContext(scope.ServiceProvider, stoppingToken) { Timer = info });
-        }
-        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-        {
-            logger.LogError(e, "Timer function {Function} failed", function.Name);
-        }
-
-        return now;
     }
 }

@@ -4,8 +4,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace NetworkFunctions.Tests.Support;
 
-/// <summary>A local host in the test process, hosting the Functions app plus the probe functions on a free port.</summary>
-public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
+/// <summary>
+/// A local host in the test process, hosting the Functions app plus the probe functions on a free port; <paramref name="settings"/>
+/// override the defaults below (e.g. <c>Network:RetentionDays</c>).
+/// </summary>
+public abstract class LocalHostFixture(DurableBackend backend, IReadOnlyDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
     LocalFunctionsHost? host;
 
@@ -15,10 +18,15 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
 
     public TickCounter Ticks { get; } = new();
 
+    /// <summary>The runs of the probe timers that run only when asked (admin API).</summary>
+    public OnDemandRuns OnDemand { get; } = new();
+
     /// <summary>What the host logged at Information and above (the console shows warnings only).</summary>
     public CapturedLogs Logs { get; } = new();
 
     public string FunctionKey => Host.Options.FunctionKey;
+
+    public string MasterKey => Host.Options.MasterKey;
 
     /// <summary>A client for this host's admin API: its address and the function key.</summary>
     public HttpClient Api() => KeyedClient(Host.BaseAddress, FunctionKey);
@@ -43,17 +51,29 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
             ConfigureServices = services =>
             {
                 services.AddSingleton(Ticks);
+                services.AddSingleton(OnDemand);
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
             },
-            Settings = new Dictionary<string, string?>
-            {
-                ["Local:MailboxContainer"] = TestNames.Container("mailbox"),
-                ["Network:DocumentsContainer"] = TestNames.Container("documents"),
-                ["Logging:LogLevel:Default"] = "Information",
-                ["Logging:Console:LogLevel:Default"] = "Warning",
-            },
+            Settings = HostSettings(),
         });
         Http.BaseAddress = Host.BaseAddress;
+    }
+
+    Dictionary<string, string?> HostSettings()
+    {
+        var all = new Dictionary<string, string?>
+        {
+            ["Local:MailboxContainer"] = TestNames.Container("mailbox"),
+            ["Network:DocumentsContainer"] = TestNames.Container("documents"),
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:Console:LogLevel:Default"] = "Warning",
+        };
+        foreach ((string key, string? value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        return all;
     }
 
     public async Task DisposeAsync()
@@ -69,3 +89,6 @@ public abstract class LocalHostFixture(DurableBackend backend) : IAsyncLifetime
 public sealed class InMemoryHostFixture() : LocalHostFixture(DurableBackend.InMemory);
 
 public sealed class AzureStorageHostFixture() : LocalHostFixture(DurableBackend.AzureStorage);
+
+/// <summary>The AzureStorage engine with no retention period: housekeeping purges a network as soon as it has finished.</summary>
+public sealed class NoRetentionHostFixture() : LocalHostFixture(DurableBackend.AzureStorage, new Dictionary<string, string?> { ["Network:RetentionDays"] = "0" });

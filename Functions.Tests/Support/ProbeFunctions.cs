@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -88,4 +89,28 @@ public sealed class ProbeTimer(IServiceProvider services)
     [Function(nameof(ProbeTick))]
     public void ProbeTick([TimerTrigger("*/1 * * * * *")] TimerInfo timer) =>
         (services.GetService(typeof(TickCounter)) as TickCounter)?.Tick();
+}
+
+/// <summary>What the on-demand probe timers were given, in the hosts whose services hold one.</summary>
+public sealed class OnDemandRuns
+{
+    readonly ConcurrentQueue<TimerInfo> runs = new();
+
+    public IReadOnlyList<TimerInfo> Runs => runs.ToArray();
+
+    public void Record(TimerInfo timer) => runs.Enqueue(timer);
+}
+
+/// <summary>Timers due once a year (midnight, 1 January UTC): in a test they run only when the admin API asks.</summary>
+public sealed class ProbeOnDemandTimers(IServiceProvider services)
+{
+    public const string Yearly = "0 0 0 1 1 *";
+
+    [Function(nameof(ProbeYearly))]
+    public void ProbeYearly([TimerTrigger(Yearly)] TimerInfo timer) =>
+        (services.GetService(typeof(OnDemandRuns)) as OnDemandRuns)?.Record(timer);
+
+    [Function(nameof(ProbeFailing))]
+    public void ProbeFailing([TimerTrigger(Yearly)] TimerInfo timer) =>
+        throw new InvalidOperationException("The failing probe timer failed, as it is meant to.");
 }

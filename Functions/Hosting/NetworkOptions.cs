@@ -15,7 +15,10 @@ public sealed class NetworkOptions
     [Required, RegularExpression("^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$")]
     public string DocumentsContainer { get; set; } = "network-documents";
 
-    /// <summary>Days after a network's end before its personal data is purged.</summary>
-    [Range(1, 3650)]
+    /// <summary>
+    /// Days after a network's last meeting before the daily housekeeping purges its personal data (once the network's
+    /// orchestration has finished). 0 keeps nothing: the first housekeeping run after the network finished purges it.
+    /// </summary>
+    [Range(0, 3650)]
     public int RetentionDays { get; set; } = 365;
 }

@@ -53,13 +53,7 @@ public sealed class HousekeepingFunction(
         InstanceFacts networkFacts = await FactsAsync(client, networkId, cancellationToken);
         if (HousekeepingRules.ShouldPurge(networkFacts.State, network.EndsAt, options.Value.RetentionDays, now))
         {
-            int documents = await store.DeletePrefixAsync(DocumentPaths.Network(networkId), cancellationToken);
-            foreach (string instanceId in network.Meetings.Select(m => MeetingRef.MeetingInstanceId(networkId, m.Number)).Append(networkId))
-            {
-                await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken);
-            }
-
-            logger.LogInformation("Retention: purged network {NetworkId} ({Documents} documents, {Instances} instances)", networkId, documents, network.Meetings.Count + 1);
+            await PurgeAsync(client, network, cancellationToken);
             return;
         }
 
@@ -89,6 +83,31 @@ public sealed class HousekeepingFunction(
         int day = int.Parse(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         await mailer.SendOnceAsync(composer.Compose(network.Consultant, view, language,
             DocumentPaths.SentMail(networkId, MailKinds.NetworkWide, "housekeeping", MailKinds.Consultant, day)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The personal data first, then the orchestration history, and last the network document: housekeeping finds a
+    /// network by that document, so a purge cut short by a storage error is found and finished by the next run. An
+    /// instance that cannot be purged is logged and does not hold the documents back.
+    /// </summary>
+    async Task PurgeAsync(DurableTaskClient client, Network network, CancellationToken cancellationToken)
+    {
+        int documents = await store.DeleteNetworkDocumentsAsync(network.Id, cancellationToken);
+        int instances = 0;
+        foreach (string instanceId in network.Meetings.Select(m => MeetingRef.MeetingInstanceId(network.Id, m.Number)).Append(network.Id))
+        {
+            try
+            {
+                instances += (await client.PurgeInstanceAsync(instanceId, cancellation: cancellationToken)).PurgedInstanceCount;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Retention: instance {InstanceId} could not be purged", instanceId);
+            }
+        }
+
+        await store.DeleteAsync(DocumentPaths.NetworkDocument(network.Id), cancellationToken);
+        logger.LogInformation("Retention: purged network {NetworkId} ({Documents} documents, {Instances} instances)", network.Id, documents + 1, instances);
     }
 
     static async Task<InstanceFacts> FactsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)

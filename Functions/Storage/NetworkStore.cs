@@ -154,10 +154,11 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
     public async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(path).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
 
-    /// <summary>Deletes every blob under the prefix; returns how many.</summary>
-    public async Task<int> DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default)
+    /// <summary>Deletes every document of a network except the network document itself; returns how many.</summary>
+    public async Task<int> DeleteNetworkDocumentsAsync(string networkId, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<string> names = await ListAsync(prefix, cancellationToken);
+        string networkDocument = DocumentPaths.NetworkDocument(networkId);
+        IReadOnlyList<string> names = (await ListAsync(DocumentPaths.Network(networkId), cancellationToken)).Where(n => n != networkDocument).ToList();
         foreach (string name in names)
         {
             await DeleteAsync(name, cancellationToken);
