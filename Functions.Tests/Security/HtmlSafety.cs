@@ -78,12 +78,13 @@ public static class HtmlSafety
 
     /// <summary>
     /// What a reader of the page sees as text: the text of the document (title and form fields included) and the
-    /// values of text inputs, entities decoded.
+    /// values of text inputs, entities decoded, line ends as \n (a character reference may have kept a CR).
     /// </summary>
     public static string Shown(IHtmlDocument document) =>
         string.Join("\n", document.QuerySelectorAll("title, body").Select(e => e.TextContent)
             .Concat(document.QuerySelectorAll("input[value]").Select(e => e.GetAttribute("value")!))
-            .Concat(document.QuerySelectorAll("img[alt]").Select(e => e.GetAttribute("alt")!)));
+            .Concat(document.QuerySelectorAll("img[alt]").Select(e => e.GetAttribute("alt")!)))
+            .Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
     /// <summary>Checks the output and that each text is shown in it as the same text.</summary>
     public static string AssertShows(string html, string where, params IEnumerable<string> texts)
