@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Fluid;
 using NetworkFunctions.Networks;
 
@@ -13,7 +14,7 @@ namespace NetworkFunctions.Rendering;
 /// by default (a value is shown raw only through the <c>raw</c> filter, used for HTML this code built itself);
 /// plain-text output is not encoded. Every template sees the network language's texts as <c>t</c>.
 /// </summary>
-public sealed class TemplateRenderer
+public sealed partial class TemplateRenderer
 {
     static readonly FluidParser Parser = new(new FluidParserOptions { AllowFunctions = false });
     static readonly JsonSerializerOptions ModelJson = new(JsonSerializerDefaults.Web);
@@ -55,19 +56,23 @@ public sealed class TemplateRenderer
     public string RenderText(string name, object model, Language language) =>
         Render(name + ".txt", ToValues(model, language), NullEncoder.Default).Trim() + Environment.NewLine;
 
-    /// <summary>One text of the language's table, with <c>{name}</c> placeholders filled in (no encoding: callers encode).</summary>
+    /// <summary>
+    /// One text of the language's table, with <c>{name}</c> placeholders filled in (no encoding: callers encode). One
+    /// pass over the text of the table: a value is never searched for placeholders, so a network called "{date}" keeps
+    /// its name.
+    /// </summary>
     public string Text(Language language, string key, IReadOnlyDictionary<string, string>? placeholders = null)
     {
         string text = TextsOf(language).TryGetValue(key, out object? value) && value is string s
             ? s
             : throw new KeyNotFoundException($"No text '{key}' for language {language}.");
-        foreach ((string placeholder, string replacement) in placeholders ?? new Dictionary<string, string>())
-        {
-            text = text.Replace("{" + placeholder + "}", replacement, StringComparison.Ordinal);
-        }
-
-        return text;
+        return placeholders is null or { Count: 0 }
+            ? text
+            : Placeholder().Replace(text, m => placeholders.TryGetValue(m.Groups[1].Value, out string? replacement) ? replacement : m.Value);
     }
+
+    [GeneratedRegex(@"\{(\w+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
 
     static string Render(string file, Dictionary<string, object?> values, TextEncoder encoder)
     {
