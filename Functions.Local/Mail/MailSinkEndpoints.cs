@@ -31,6 +31,11 @@ internal static class MailSinkEndpoints
 
         if (faults.TryTrip() is { } fault)
         {
+            if (fault.HangSeconds is > 0 and var hang)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(hang), time, cancellationToken);
+            }
+
             return Fail(context, fault, time);
         }
 
@@ -96,12 +101,17 @@ internal static class MailSinkEndpoints
             errors.Add(new("retryAfterSeconds must be 0 or more.", "retryAfterSeconds"));
         }
 
+        if (request.HangSeconds is < 0 or > 600)
+        {
+            errors.Add(new("hangSeconds must be from 0 to 600.", "hangSeconds"));
+        }
+
         if (errors.Count > 0)
         {
             return Results.Json(new SendGridErrorBody(errors), MailJson.Web, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        faults.Arm(new MailFault(request.Status, request.RetryAfterSeconds), request.Count ?? 0);
+        faults.Arm(new MailFault(request.Status, request.RetryAfterSeconds, request.HangSeconds), request.Count ?? 0);
         return Results.Json(faults.State(), MailJson.Web);
     }
 

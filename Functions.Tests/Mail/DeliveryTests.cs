@@ -40,6 +40,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
             ["Email:SendGridApiKey"] = "SG.test",
             ["Email:SendGridHost"] = sink.BaseUrl + "/dev/sendgrid",
             ["Email:SendConcurrency"] = "4",
+            ["Email:SendTimeoutSeconds"] = "1",
             ["Forms:SigningKey"] = new string('k', 32),
         }).Build();
         services = new ServiceCollection().AddLogging().AddSingleton(configuration).AddNetworkFunctions(configuration).BuildServiceProvider();
@@ -72,9 +73,9 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
     async Task<IReadOnlyList<string>> RecipientsAsync(string kind) =>
         (await sink.MessagesAsync()).SelectMany(m => m.To).Where(to => to.Contains($".{kind}@", StringComparison.Ordinal)).ToList();
 
-    async Task ArmAsync(int status, int count)
+    async Task ArmAsync(int status, int count, int hangSeconds = 0)
     {
-        using HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count });
+        using HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count, hangSeconds });
         Assert.Equal(HttpStatusCode.OK, armed.StatusCode);
     }
 
@@ -110,6 +111,25 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         IReadOnlyList<string> received = await RecipientsAsync(kind);
         Assert.Equal(Recipients, received.Count);
         Assert.Equal(Recipients, received.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_send_SendGrid_does_not_answer_in_time_is_retried_not_recorded_as_refused()
+    {
+        string kind = Kind("timeout");
+        IReadOnlyList<EmailMessage> batch = Batch(kind);
+        await ArmAsync(504, 2, hangSeconds: 10);
+
+        var error = await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
+        Assert.Equal(HttpStatusCode.RequestTimeout, error.Status);
+        Assert.False(error.IsPermanent);
+        Assert.Equal(Recipients - 2, (await Store.ListAsync(DocumentPaths.SentMailOfKind(Network.Id, 1, kind))).Count);
+
+        Assert.Equal(2, await Delivery.SendAsync(Network, batch, Notice(kind)));
+        IReadOnlyList<string> received = await RecipientsAsync(kind);
+        Assert.Equal(Recipients, received.Count);
+        Assert.Equal(Recipients, received.Distinct().Count());
+        Assert.Empty(await sink.MessagesAsync(Network.Consultant.Email));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using NetworkFunctions.Local.Mail;
 using NetworkFunctions.Tests.Support;
+using SendGrid;
 using SendGrid.Helpers.Mail;
 
 namespace NetworkFunctions.Tests.Mail;
@@ -198,11 +199,28 @@ public sealed class MailSinkTests(MailSinkHost host) : IClassFixture<MailSinkHos
         Assert.Equal(HttpStatusCode.Accepted, (await client.SendEmailAsync(message)).StatusCode);
     }
 
+    [Fact]
+    public async Task AHangingFaultAnswersNothingBeforeTheClientGivesUpAndStoresNothing()
+    {
+        (await host.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status = 504, count = 1, hangSeconds = 30 })).EnsureSuccessStatusCode();
+        Assert.Equal(new MailFaultState(true, 504, 1, null, 30), await host.Http.GetFromJsonAsync<MailFaultState>("/dev/sendgrid/faults"));
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
+        var client = new SendGridClient(impatient, new SendGridClientOptions { ApiKey = "SG.test", Host = host.BaseUrl + "/dev/sendgrid" });
+        var message = MailHelper.CreateSingleEmail(Board, new EmailAddress("member@example.com"), "Lost", "Text", null);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.SendEmailAsync(message));
+
+        Assert.Empty(await host.MessagesAsync());
+        Assert.Equal(HttpStatusCode.Accepted, (await host.SendGrid().SendEmailAsync(message)).StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"status":200}""")]
     [InlineData("""{"status":429,"count":-1}""")]
     [InlineData("""{"count":1}""")]
     [InlineData("""not json""")]
+    [InlineData("""{"status":504,"hangSeconds":-1}""")]
+    [InlineData("""{"status":504,"hangSeconds":601}""")]
     public async Task RefusesANonsensicalFault(string body)
     {
         using var response = await host.Http.PostAsync("/dev/sendgrid/faults", new StringContent(body, Encoding.UTF8, "application/json"));

@@ -10,13 +10,21 @@ using SendGrid.Helpers.Mail;
 namespace NetworkFunctions.Email;
 
 /// <summary>A send SendGrid refused or could not take; retried by the caller's durable retry policy.</summary>
-public sealed class EmailSendException(HttpStatusCode status, string detail)
-    : Exception($"SendGrid answered {(int)status}: {detail}")
+public sealed class EmailSendException : Exception
 {
-    public HttpStatusCode Status { get; } = status;
+    public EmailSendException(HttpStatusCode status, string detail)
+        : base($"SendGrid answered {(int)status}: {detail}") => Status = status;
 
-    /// <summary>4xx other than 429: retrying will not help.</summary>
-    public bool IsPermanent => (int)Status is >= 400 and < 500 and not 429;
+    EmailSendException(TimeSpan timeout, Exception inner)
+        : base($"SendGrid did not answer within {timeout.TotalSeconds:0} s.", inner) => Status = HttpStatusCode.RequestTimeout;
+
+    /// <summary>SendGrid did not answer in time: whether it took the mail is unknown, and a retry is the only way on.</summary>
+    public static EmailSendException NoAnswer(TimeSpan timeout, Exception inner) => new(timeout, inner);
+
+    public HttpStatusCode Status { get; }
+
+    /// <summary>4xx other than 408 (no answer) and 429 (throttled): retrying will not help.</summary>
+    public bool IsPermanent => (int)Status is >= 400 and < 500 and not 408 and not 429;
 }
 
 public enum SendOutcome
@@ -117,7 +125,17 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
                 attachment.ContentId);
         }
 
-        Response response = await sendGrid.SendEmailAsync(mail, cancellationToken);
+        Response response;
+        try
+        {
+            response = await sendGrid.SendEmailAsync(mail, cancellationToken);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("SendGrid did not answer in time for {Record}", message.SentRecordPath);
+            throw EmailSendException.NoAnswer(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds), e);
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);

@@ -21,6 +21,10 @@ public sealed class EmailOptions
     [Url]
     public string? SendGridHost { get; set; }
 
+    /// <summary>How long a send waits for SendGrid's answer before it counts as failed (and is retried).</summary>
+    [Range(1, 300)]
+    public int SendTimeoutSeconds { get; set; } = 30;
+
     /// <summary>How many of one step's emails are handed to SendGrid at the same time.</summary>
     [Range(1, 64)]
     public int SendConcurrency { get; set; } = 8;

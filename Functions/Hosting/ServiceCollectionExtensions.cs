@@ -50,7 +50,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
 
-        services.AddHttpClient(SendGridHttpClient, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(SendGridHttpClient, (provider, http) =>
+            http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<EmailOptions>>().Value.SendTimeoutSeconds));
         services.AddSingleton<ISendGridClient>(provider =>
         {
             EmailOptions email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
