@@ -259,6 +259,7 @@ public sealed class KickoffParserTests
         { "departments not an array", """{"op":"replace","path":"/departments","value":"Teknik"}""", "departments" },
         { "department not a string", """{"op":"replace","path":"/departments/3","value":7}""", "departments[3]" },
         { "department empty", """{"op":"replace","path":"/departments/3","value":"  "}""", "departments[3]" },
+        { "department with a line break", """{"op":"replace","path":"/departments/3","value":"Center for\r\nSkole"}""", "departments[3]" },
         { "members not an array", """{"op":"replace","path":"/members","value":{}}""", "members" },
         { "member not an object", """{"op":"replace","path":"/members/2","value":"cecilie@slagelse.dk"}""", "members[2]" },
         { "meetings not an array", """{"op":"replace","path":"/meetings","value":"monthly"}""", "meetings" },

@@ -25,6 +25,8 @@ public sealed class XssRenderingTests
 
     public static TheoryData<string> InlinePayloads() => new(XssCorpus.Inline);
 
+    public static TheoryData<string> MultilinePayloads() => new(XssCorpus.Multiline);
+
     [Fact]
     public void TheCorpusIsLargeAndFitsEveryField()
     {
@@ -35,6 +37,18 @@ public sealed class XssRenderingTests
         Assert.Equal(XssCorpus.Inline.Length, XssCorpus.Inline.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         string[] single = [XssCorpus.NetworkName, XssCorpus.Organisation, XssCorpus.Location, XssCorpus.MeetingTitle, XssCorpus.DirectorName, XssCorpus.FacilitatorName, XssCorpus.FacilitatorOrganisation, XssCorpus.ConsultantName];
         Assert.All(single, p => Assert.InRange(p.Length, 1, 200));
+    }
+
+    [Theory]
+    [MemberData(nameof(MultilinePayloads))]
+    public void A_subject_stays_one_header_line_whatever_it_is_given(string payload)
+    {
+        var view = new MessageView(payload, payload, payload, payload, [payload], [], null, []);
+
+        EmailMessage mail = Composer.Compose(new Person("Medlem", "member@example.org"), view, Language.Da, "networks/x/sent/01/cancel/m.r0.json");
+
+        Assert.DoesNotContain(mail.Subject, char.IsControl);
+        Assert.Equal(payload.Length, mail.Subject.Length);
     }
 
     [Theory]

@@ -11,11 +11,14 @@ public sealed class EmailComposer(TemplateRenderer renderer)
     public EmailMessage Compose(Person to, MessageView view, Language language, string sentRecordPath, params EmailAttachment[] attachments) =>
         new(
             to,
-            view.Title,
+            OneLine(view.Title),
             renderer.RenderHtml("message", view, language),
             renderer.RenderText("message", view, language),
             attachments,
             sentRecordPath);
+
+    /// <summary>A subject is one header line: a control character (validation lets none through) becomes a space.</summary>
+    static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 
     public string Text(Language language, string key, params (string Name, object Value)[] values) =>
         renderer.Text(language, key, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, Formats.Culture(language))!));

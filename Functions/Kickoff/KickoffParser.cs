@@ -203,6 +203,12 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
                 continue;
             }
 
+            if (department.Any(char.IsControl))
+            {
+                errors.Add(path, "Must not contain control characters.");
+                continue;
+            }
+
             if (departments.Contains(department, StringComparer.OrdinalIgnoreCase))
             {
                 errors.Add(path, "Listed twice.");
