@@ -52,21 +52,11 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
     public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
         await SendAsync(message, cancellationToken) == SendOutcome.Sent;
 
-    /// <summary>Sends the message unless it was sent or refused before (two HEADs: use <see cref="EarlierOutcomesAsync"/> for a batch).</summary>
-    public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
-    {
-        if (await store.ExistsAsync(message.SentRecordPath, cancellationToken))
-        {
-            return SendOutcome.AlreadySent;
-        }
-
-        if (await store.ExistsAsync(FailedRecordPath(message), cancellationToken))
-        {
-            return SendOutcome.Refused;
-        }
-
-        return await DeliverAsync(message, cancellationToken);
-    }
+    /// <summary>Sends the message unless it was sent or refused before.</summary>
+    public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
+        (await EarlierOutcomesAsync([message], cancellationToken)).TryGetValue(message.SentRecordPath, out SendOutcome earlier)
+            ? earlier
+            : await DeliverAsync(message, cancellationToken);
 
     /// <summary>
     /// What became of these messages before, by sent record path: one listing per folder of records instead of two
