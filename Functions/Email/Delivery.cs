@@ -53,17 +53,8 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<Ema
         List<EmailMessage> refused = batch.Where((_, i) => outcomes[i] == SendOutcome.Refused).ToList();
         if (refused.Count > 0)
         {
-            Language language = network.Language;
-            var view = new MessageView(
-                composer.Text(language, "delivery_subject", ("network", network.Name)),
-                network.Name,
-                network.Organisation,
-                composer.Text(language, "greeting", ("name", network.Consultant.Name)),
-                [composer.Text(language, "delivery_intro")],
-                refused.Select(m => new DetailRow($"{m.To.Name} <{m.To.Email}>", m.Subject)).ToList(),
-                null,
-                [composer.Text(language, "delivery_action")]);
-            await mailer.SendAsync(composer.Compose(network.Consultant, view, language, noticeRecordPath), cancellationToken);
+            DetailRow[] rows = [.. refused.Select(m => new DetailRow($"{m.To.Name} <{m.To.Email}>", m.Subject))];
+            await mailer.SendAsync(composer.ConsultantNotice(network, "delivery", rows, noticeRecordPath), cancellationToken);
         }
 
         return outcomes.Count(o => o == SendOutcome.Sent);

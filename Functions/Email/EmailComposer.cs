@@ -17,6 +17,25 @@ public sealed class EmailComposer(TemplateRenderer renderer)
             attachments,
             sentRecordPath);
 
+    /// <summary>
+    /// An operations notice to the internal consultant (the one who gets the support calls): the texts
+    /// <c>{kind}_subject</c>, <c>{kind}_intro</c> and <c>{kind}_action</c> around one row per thing to look at.
+    /// </summary>
+    public EmailMessage ConsultantNotice(Network network, string kind, IReadOnlyList<DetailRow> rows, string sentRecordPath)
+    {
+        Language language = network.Language;
+        var view = new MessageView(
+            Text(language, $"{kind}_subject", ("network", network.Name)),
+            network.Name,
+            network.Organisation,
+            Text(language, "greeting", ("name", network.Consultant.Name)),
+            [Text(language, $"{kind}_intro")],
+            rows,
+            null,
+            [Text(language, $"{kind}_action")]);
+        return Compose(network.Consultant, view, language, sentRecordPath);
+    }
+
     /// <summary>A subject is one header line: a control character (validation lets none through) becomes a space.</summary>
     static string OneLine(string text) => string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c));
 

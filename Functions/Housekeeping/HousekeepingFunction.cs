@@ -70,18 +70,9 @@ public sealed class HousekeepingFunction(
         }
 
         logger.LogWarning("Network {NetworkId} has {Count} failed or stuck instances", networkId, problems.Count);
-        Language language = network.Language;
-        var view = new MessageView(
-            composer.Text(language, "housekeeping_subject", ("network", network.Name)),
-            network.Name,
-            network.Organisation,
-            composer.Text(language, "greeting", ("name", network.Consultant.Name)),
-            [composer.Text(language, "housekeeping_intro")],
-            problems.Select(p => new DetailRow(p.InstanceId, p.Problem)).ToList(),
-            null,
-            [composer.Text(language, "housekeeping_action")]);
+        DetailRow[] rows = [.. problems.Select(p => new DetailRow(p.InstanceId, p.Problem))];
         int day = int.Parse(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
-        await mailer.SendOnceAsync(composer.Compose(network.Consultant, view, language,
+        await mailer.SendOnceAsync(composer.ConsultantNotice(network, "housekeeping", rows,
             DocumentPaths.SentMail(networkId, MailKinds.NetworkWide, "housekeeping", MailKinds.Consultant, day)), cancellationToken);
     }
 
