@@ -36,30 +36,23 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         }
 
         using JsonDocument document = body.Value!;
-        for (int attempt = 0; attempt < Attempts; attempt++)
+        return await EditNetworkAsync(networkId, "The network changed while the member was added; try again.", network =>
         {
-            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
-            {
-                return Problems.NotFound("The network");
-            }
-
             (NewMember? added, FieldErrors errors) = ChangeRequests.ReadMember(document.RootElement, network);
             if (added is null)
             {
-                return Problems.Validation(errors, "The member is not valid.");
+                return NetworkEdit.Refuse(Problems.Validation(errors, "The member is not valid."));
             }
 
             var member = new Member(KickoffFunction.NewMemberId(), added.Name, added.Email, added.Department, clock.GetUtcNow());
-            if (await store.SaveNetworkAsync(network with { Members = [.. network.Members, member] }, etag, cancellationToken))
+            return NetworkEdit.Save(network with { Members = [.. network.Members, member] }, _ =>
             {
                 logger.LogInformation("Member {MemberId} joined network {NetworkId}", member.Id, networkId);
-                return Results.Created(
+                return Task.FromResult(Results.Created(
                     $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members/{Uri.EscapeDataString(member.Email)}",
-                    new MemberAdded(member.Id, member.Name, member.Email, member.Department));
-            }
-        }
-
-        return Problems.Conflict("The network changed while the member was added; try again.");
+                    new MemberAdded(member.Id, member.Name, member.Email, member.Department)));
+            });
+        }, cancellationToken);
     }
 
     [Function(nameof(RemoveMember))]
@@ -69,28 +62,20 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         string email,
         CancellationToken cancellationToken)
     {
-        for (int attempt = 0; attempt < Attempts; attempt++)
+        return await EditNetworkAsync(networkId, "The network changed while the member was removed; try again.", network =>
         {
-            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
-            {
-                return Problems.NotFound("The network");
-            }
-
             if (network.FindMemberByEmail(email) is not { } member)
             {
-                return Problems.NotFound("The member");
+                return NetworkEdit.Refuse(Problems.NotFound("The member"));
             }
 
-            Network without = network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() };
-            if (await store.SaveNetworkAsync(without, etag, cancellationToken))
+            return NetworkEdit.Save(network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() }, async without =>
             {
                 int erased = await memberData.EraseAsync(without, member, cancellationToken);
                 logger.LogInformation("Member {MemberId} left network {NetworkId}; {Documents} documents erased", member.Id, networkId, erased);
                 return Results.NoContent();
-            }
-        }
-
-        return Problems.Conflict("The network changed while the member was removed; try again.");
+            });
+        }, cancellationToken);
     }
 
     [Function(nameof(ExportMember))]
@@ -125,6 +110,54 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         }
 
         using JsonDocument document = body.Value!;
+        return await EditNetworkAsync(networkId, "The network changed while the meeting was changed; try again.", network =>
+        {
+            if (network.FindMeeting(n) is not { } meeting)
+            {
+                return NetworkEdit.Refuse(Problems.NotFound($"Meeting {n}"));
+            }
+
+            DateTimeOffset now = clock.GetUtcNow();
+            if (meeting.Cancelled)
+            {
+                return NetworkEdit.Refuse(Problems.Conflict($"Meeting {n} is cancelled.", "A cancelled meeting cannot be changed."));
+            }
+
+            if (meeting.Start <= now)
+            {
+                return NetworkEdit.Refuse(Problems.Conflict($"Meeting {n} has started or been held.", "Only meetings that lie ahead can be changed."));
+            }
+
+            (MeetingChange? change, FieldErrors errors) = ChangeRequests.ReadMeetingChange(document.RootElement, network, n, now);
+            if (change is null)
+            {
+                return NetworkEdit.Refuse(Problems.Validation(errors, "The meeting change is not valid."));
+            }
+
+            Meeting changed = change.Cancel
+                ? meeting with { Cancelled = true, Revision = meeting.Revision + 1 }
+                : meeting with { Start = change.Start!.Value, End = change.End!.Value, Location = change.Location ?? meeting.Location, Revision = meeting.Revision + 1 };
+            return NetworkEdit.Save(network with { Meetings = network.Meetings.Select(m => m.Number == n ? changed : m).ToList() }, async _ =>
+            {
+                string instanceId = MeetingRef.MeetingInstanceId(networkId, n);
+                if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
+                {
+                    await client.RaiseEventAsync(instanceId, MeetingOrchestrator.ChangedEvent, new MeetingChanged(changed.Revision), cancellationToken);
+                }
+
+                logger.LogInformation("Meeting {Meeting} of {NetworkId} {Change} (revision {Revision})", n, networkId, change.Cancel ? "cancelled" : "moved", changed.Revision);
+                return Results.Ok(changed);
+            });
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// The optimistic update every change shares: load the network (404 if there is none), let <paramref name="edit"/>
+    /// refuse or produce the updated network, save it only if nobody changed it meanwhile (ETag), and start again from
+    /// a fresh load when somebody did; after <see cref="Attempts"/> lost races, 409. What follows a save runs once.
+    /// </summary>
+    async Task<IResult> EditNetworkAsync(string networkId, string conflict, Func<Network, NetworkEdit> edit, CancellationToken cancellationToken)
+    {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
             if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
@@ -132,47 +165,26 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
                 return Problems.NotFound("The network");
             }
 
-            if (network.FindMeeting(n) is not { } meeting)
+            NetworkEdit result = edit(network);
+            if (result.Refusal is not null)
             {
-                return Problems.NotFound($"Meeting {n}");
+                return result.Refusal;
             }
 
-            DateTimeOffset now = clock.GetUtcNow();
-            if (meeting.Cancelled)
+            if (await store.SaveNetworkAsync(result.Updated!, etag, cancellationToken))
             {
-                return Problems.Conflict($"Meeting {n} is cancelled.", "A cancelled meeting cannot be changed.");
+                return await result.AfterSave!(result.Updated!);
             }
-
-            if (meeting.Start <= now)
-            {
-                return Problems.Conflict($"Meeting {n} has started or been held.", "Only meetings that lie ahead can be changed.");
-            }
-
-            (MeetingChange? change, FieldErrors errors) = ChangeRequests.ReadMeetingChange(document.RootElement, network, n, now);
-            if (change is null)
-            {
-                return Problems.Validation(errors, "The meeting change is not valid.");
-            }
-
-            Meeting changed = change.Cancel
-                ? meeting with { Cancelled = true, Revision = meeting.Revision + 1 }
-                : meeting with { Start = change.Start!.Value, End = change.End!.Value, Location = change.Location ?? meeting.Location, Revision = meeting.Revision + 1 };
-            Network updated = network with { Meetings = network.Meetings.Select(m => m.Number == n ? changed : m).ToList() };
-            if (!await store.SaveNetworkAsync(updated, etag, cancellationToken))
-            {
-                continue;
-            }
-
-            string instanceId = MeetingRef.MeetingInstanceId(networkId, n);
-            if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
-            {
-                await client.RaiseEventAsync(instanceId, MeetingOrchestrator.ChangedEvent, new MeetingChanged(changed.Revision), cancellationToken);
-            }
-
-            logger.LogInformation("Meeting {Meeting} of {NetworkId} {Change} (revision {Revision})", n, networkId, change.Cancel ? "cancelled" : "moved", changed.Revision);
-            return Results.Ok(changed);
         }
 
-        return Problems.Conflict("The network changed while the meeting was changed; try again.");
+        return Problems.Conflict(conflict);
+    }
+
+    /// <summary>What a change makes of the current network: a refusal, or the network to save and what follows the save.</summary>
+    sealed record NetworkEdit(IResult? Refusal, Network? Updated, Func<Network, Task<IResult>>? AfterSave)
+    {
+        public static NetworkEdit Refuse(IResult problem) => new(problem, null, null);
+
+        public static NetworkEdit Save(Network updated, Func<Network, Task<IResult>> afterSave) => new(null, updated, afterSave);
     }
 }
