@@ -85,7 +85,7 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         string email,
         CancellationToken cancellationToken)
     {
-        if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
+        if (await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
         {
             return Problems.NotFound("The network");
         }
@@ -160,7 +160,7 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
     {
         for (int attempt = 0; attempt < Attempts; attempt++)
         {
-            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
+            if (await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, etag))
             {
                 return Problems.NotFound("The network");
             }

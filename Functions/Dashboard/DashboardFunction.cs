@@ -27,7 +27,7 @@ public sealed class DashboardFunction(NetworkStore store, TemplateRenderer rende
         string networkId,
         CancellationToken cancellationToken)
     {
-        if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
+        if (await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
         {
             return Problems.NotFound("The network");
         }

@@ -19,7 +19,7 @@ public sealed class StatusFunctions(NetworkStore store, TimeProvider clock)
         string networkId,
         CancellationToken cancellationToken)
     {
-        if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
+        if (await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
         {
             return Problems.NotFound("The network");
         }

@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Hosting;
+using NetworkFunctions.Kickoff;
 using NetworkFunctions.Meetings;
 using NetworkFunctions.Networks;
 
@@ -18,8 +19,14 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
     readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     volatile bool containerReady;
 
+    /// <summary>The network and its ETag; null when there is none, including for an id no network can have (checked before any path is built).</summary>
     public async Task<(Network Network, ETag ETag)?> LoadNetworkAsync(string networkId, CancellationToken cancellationToken = default)
     {
+        if (!NetworkIds.IsValid(networkId))
+        {
+            return null;
+        }
+
         (Network? network, ETag etag)? loaded = await ReadJsonAsync<Network>(DocumentPaths.NetworkDocument(networkId), cancellationToken);
         return loaded is { network: { } n } ? (n, loaded.Value.etag) : null;
     }
