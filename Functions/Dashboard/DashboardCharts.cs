@@ -38,31 +38,8 @@ public static class DashboardCharts
         plot.HideGrid();
         plot.Grid.YAxisStyle.IsVisible = true;
 
-        List<DepartmentCounts> stacks = attendance.Departments.Where(d => d.Total > 0).ToList();
-        IPalette palette = stacks.Count <= 10 ? new ScottPlot.Palettes.Category10() : new ScottPlot.Palettes.Category20();
-        double[] top = new double[count];
-        foreach ((DepartmentCounts department, int s) in stacks.Select((d, s) => (d, s)))
-        {
-            Color color = palette.GetColor(s);
-            var bars = new List<Bar>();
-            for (int i = 0; i < count; i++)
-            {
-                int yes = attendance.Cancelled[i] ? 0 : department.Yes[i];
-                bars.Add(new Bar { Position = i + 1, ValueBase = top[i], Value = top[i] + yes, FillColor = color, LineWidth = 0, Size = 0.7 });
-                top[i] += yes;
-            }
-
-            plot.Add.Bars(bars).LegendText = department.Department;
-        }
-
-        double max = top.DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimitsY(0, Math.Max(4, max * 1.08));
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture),
-        };
-        plot.YLabel(Text(language, "dashboard_chart_axis"), 13);
+        List<AttendanceStack> stacks = attendance.Departments.Where(d => d.Total > 0).Select(d => new AttendanceStack(d.Department, d.Yes)).ToList();
+        AttendanceBars.Add(plot, [.. Enumerable.Range(1, count).Select(i => (double)i)], attendance.Cancelled, stacks, Text(language, "dashboard_chart_axis"));
         if (stacks.Count > 0)
         {
             plot.ShowLegend(Edge.Bottom);
@@ -71,10 +48,7 @@ public static class DashboardCharts
         }
         else
         {
-            var text = plot.Add.Text(Text(language, "dashboard_chart_no_data"), (count + 1) / 2.0, 2);
-            text.LabelFontSize = 16;
-            text.LabelFontColor = Colors.Gray;
-            text.LabelAlignment = Alignment.MiddleCenter;
+            AttendanceBars.NoData(plot, Text(language, "dashboard_chart_no_data"), (count + 1) / 2.0, 2);
         }
 
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);

@@ -70,40 +70,21 @@ public static class ReportCharts
     {
         ArgumentNullException.ThrowIfNull(report);
         Plot plot = NewPlot(report, language, "report_chart_attendance_title");
-        List<(string Label, Func<MeetingFigures, int> Yes)> stacks = report.Departments
+        List<AttendanceStack> stacks = report.Departments
             .Where(d => report.Meetings.Any(m => m.YesByDepartment.GetValueOrDefault(d) > 0))
-            .Select(d => (d, (Func<MeetingFigures, int>)(m => m.YesByDepartment.GetValueOrDefault(d))))
+            .Select(d => new AttendanceStack(d, [.. report.Meetings.Select(m => m.YesByDepartment.GetValueOrDefault(d))]))
             .ToList();
         if (report.Meetings.Any(m => m.YesOther > 0))
         {
-            stacks.Add((Texts.Text(language, "report_department_other"), m => m.YesOther));
+            stacks.Add(new AttendanceStack(Texts.Text(language, "report_department_other"), [.. report.Meetings.Select(m => m.YesOther)]));
         }
 
-        IPalette palette = stacks.Count <= 10 ? new ScottPlot.Palettes.Category10() : new ScottPlot.Palettes.Category20();
-        double[] top = new double[report.Meetings.Count];
-        foreach ((string label, Func<MeetingFigures, int> yes) in stacks)
-        {
-            Color color = palette.GetColor(plot.PlottableList.Count);
-            var bars = new List<Bar>();
-            for (int i = 0; i < report.Meetings.Count; i++)
-            {
-                int count = report.Meetings[i].Cancelled ? 0 : yes(report.Meetings[i]);
-                bars.Add(new Bar { Position = report.Meetings[i].Number, ValueBase = top[i], Value = top[i] + count, FillColor = color, LineWidth = 0, Size = 0.7 });
-                top[i] += count;
-            }
-
-            var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = label;
-        }
-
-        double max = top.DefaultIfEmpty(0).Max();
-        plot.Axes.SetLimitsY(0, Math.Max(4, max * 1.08));
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            LabelFormatter = v => v.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-        };
-        plot.YLabel(Texts.Text(language, "report_chart_yes_axis"), 13);
+        AttendanceBars.Add(
+            plot,
+            [.. report.Meetings.Select(m => (double)m.Number)],
+            [.. report.Meetings.Select(m => m.Cancelled)],
+            stacks,
+            Texts.Text(language, "report_chart_yes_axis"));
         if (stacks.Count > 0)
         {
             plot.ShowLegend(Edge.Right);
@@ -111,7 +92,7 @@ public static class ReportCharts
         }
         else
         {
-            NoData(plot, language, max / 2 + 2);
+            NoData(plot, language, 2);
         }
 
         return Png(plot);
@@ -143,13 +124,8 @@ public static class ReportCharts
             meeting.Cancelled ? "report_chart_meeting_cancelled" : "report_chart_meeting",
             new Dictionary<string, string> { ["number"] = meeting.Number.ToString(FigureFormat.Culture(language)) });
 
-    static void NoData(Plot plot, Language language, double y)
-    {
-        var text = plot.Add.Text(Texts.Text(language, "report_chart_no_data"), (plot.Axes.Bottom.Min + plot.Axes.Bottom.Max) / 2, y);
-        text.LabelFontSize = 16;
-        text.LabelFontColor = Colors.Gray;
-        text.LabelAlignment = Alignment.MiddleCenter;
-    }
+    static void NoData(Plot plot, Language language, double y) =>
+        AttendanceBars.NoData(plot, Texts.Text(language, "report_chart_no_data"), (plot.Axes.Bottom.Min + plot.Axes.Bottom.Max) / 2, y);
 
     static byte[] Png(Plot plot) => plot.GetImageBytes(Width, Height, ImageFormat.Png);
 }
