@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.DurableTask;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Benchmarks;
 
@@ -19,7 +21,7 @@ public static class HistoryBenchmark
     {
         string tag = $"{system.RunId.ToLowerInvariant()}h";
         string networkId = $"{tag}-history";
-        string meetingId = MeetingRef.MeetingInstanceId(networkId, 1);
+        string meetingId = InstanceIds.Meeting(networkId, 1);
         var clock = Stopwatch.StartNew();
         await system.KickoffAsync(Kickoffs.CompressedMeeting(networkId, tag, DateTimeOffset.UtcNow), cancellationToken);
         await system.WaitForCompletionAsync(networkId, TimeSpan.FromMinutes(4), TimeSpan.FromMilliseconds(500), cancellationToken);

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Benchmarks;
 

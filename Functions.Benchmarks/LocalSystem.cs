@@ -8,10 +8,12 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 using Microsoft.DurableTask.Client;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Local;
-using NetworkFunctions.Local.Durable;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Local.Durable;
 
 namespace NetworkFunctions.Benchmarks;
 
@@ -97,16 +99,9 @@ public sealed partial class LocalSystem : IAsyncDisposable
     }
 
     /// <summary>How many sent records of a kind a network's meeting has: each is written after the mail sink took the mail.</summary>
-    public async Task<int> SentCountAsync(string networkId, int meeting, string kind, CancellationToken cancellationToken)
-    {
-        int count = 0;
-        await foreach (var _ in Documents.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = DocumentPaths.SentMailOfKind(networkId, meeting, kind) }, cancellationToken))
-        {
-            count++;
-        }
-
-        return count;
-    }
+    public Task<int> SentCountAsync(string networkId, int meeting, string kind, CancellationToken cancellationToken) =>
+        new NetworkStore(Blobs, Microsoft.Extensions.Options.Options.Create(new NetworkOptions { DocumentsContainer = DocumentsContainer(RunId) }))
+            .CountSentAsync(networkId, meeting, kind, cancellationToken);
 
     /// <summary>Polls until every network has <paramref name="expected"/> invitations sent; the time of the last one to get there.</summary>
     public async Task WaitForInvitationsAsync(IReadOnlyList<string> networkIds, int expected, TimeSpan timeout, TimeSpan poll, CancellationToken cancellationToken)

@@ -2,7 +2,7 @@ using System.Text.Json;
 using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 using static NetworkFunctions.Tests.Agenda.AgendaFixtures;
-using AgendaModel = NetworkFunctions.Agenda.Agenda;
+using AgendaModel = NetworkFunctions.Agenda.MeetingAgenda;
 
 namespace NetworkFunctions.Tests.Agenda;
 

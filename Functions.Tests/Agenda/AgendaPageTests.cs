@@ -4,7 +4,7 @@ using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using static NetworkFunctions.Tests.Agenda.AgendaFixtures;
-using AgendaModel = NetworkFunctions.Agenda.Agenda;
+using AgendaModel = NetworkFunctions.Agenda.MeetingAgenda;
 
 namespace NetworkFunctions.Tests.Agenda;
 

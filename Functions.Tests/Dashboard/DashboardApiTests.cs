@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
 using NetworkFunctions.Tests.EndToEnd;
 using NetworkFunctions.Tests.Support;
 

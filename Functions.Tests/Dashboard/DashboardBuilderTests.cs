@@ -1,6 +1,7 @@
-using NetworkFunctions.Dashboard;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
 using static NetworkFunctions.Tests.Dashboard.DashboardData;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
@@ -67,7 +68,7 @@ public sealed class DashboardBuilderTests
     {
         Meeting meeting = YearMeetings[0] with { Cancelled = cancelled };
 
-        string phase = DashboardBuilder.PhaseOf(meeting, Snapshot(1, orchestration, completed), At(now));
+        string phase = MeetingPhase.Of(meeting, Snapshot(1, orchestration, completed), At(now));
 
         Assert.Equal(expected, phase);
     }

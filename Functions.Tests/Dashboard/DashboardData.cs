@@ -1,6 +1,7 @@
-using NetworkFunctions.Dashboard;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Overview;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
 
 namespace NetworkFunctions.Tests.Dashboard;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using NetworkFunctions.Dashboard;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Tests.Reports;
 using static NetworkFunctions.Tests.Dashboard.DashboardData;

@@ -2,10 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetworkFunctions.Agenda;
 using NetworkFunctions.Kickoff;
-using NetworkFunctions.Local.Demo;
 using NetworkFunctions.Networks;
-using NetworkFunctions.Tests.Support;
 using NetworkFunctions.Validation;
+using NetworkFunctions.Local.Demo;
+using NetworkFunctions.Tests.Support;
 
 namespace NetworkFunctions.Tests.Demo;
 

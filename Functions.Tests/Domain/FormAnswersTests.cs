@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Validation;
 

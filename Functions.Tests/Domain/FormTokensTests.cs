@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
 
 namespace NetworkFunctions.Tests.Domain;

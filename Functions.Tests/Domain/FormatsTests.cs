@@ -1,5 +1,6 @@
 using NetworkFunctions.Email;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
 
 namespace NetworkFunctions.Tests.Domain;

@@ -1,5 +1,7 @@
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Housekeeping;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Networks;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
 
 namespace NetworkFunctions.Tests.Domain;

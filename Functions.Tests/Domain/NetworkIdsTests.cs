@@ -1,4 +1,5 @@
 using NetworkFunctions.Kickoff;
+using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Tests.Domain;
 

@@ -1,4 +1,5 @@
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;
 

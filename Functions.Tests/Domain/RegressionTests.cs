@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using System.Text.Json.Nodes;
 using NetworkFunctions.Changes;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
 using NetworkFunctions.Kickoff;
 using NetworkFunctions.Networks;
 using static NetworkFunctions.Tests.Domain.DomainFixtures;

@@ -1,7 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Email;
 using NetworkFunctions.Hosting;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 
 namespace NetworkFunctions.Tests.Hosting;
 

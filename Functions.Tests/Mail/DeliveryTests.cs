@@ -4,9 +4,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkFunctions.Email;
 using NetworkFunctions.Hosting;
-using NetworkFunctions.Local.Mail;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Local.Mail;
 using NetworkFunctions.Tests.Domain;
 using NetworkFunctions.Tests.Support;
 
@@ -64,11 +65,11 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
             $"<p>Hej {i}</p>",
             $"Hej {i}",
             [],
-            DocumentPaths.SentMail(Network.Id, 1, kind, $"m{i}", 0))).ToList();
+            new MailKey(Network.Id, 1, kind, $"m{i}", 0))).ToList();
 
     static string Kind(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)];
 
-    static string Notice(string kind) => DocumentPaths.SentMail(Network.Id, 1, $"delivery-failure-{kind}", "consultant", 0);
+    static MailKey Notice(string kind) => MailKey.DeliveryNotice(Network.Id, 1, kind, 0);
 
     async Task<IReadOnlyList<string>> RecipientsAsync(string kind) =>
         (await sink.MessagesAsync()).SelectMany(m => m.To).Where(to => to.Contains($".{kind}@", StringComparison.Ordinal)).ToList();
@@ -91,7 +92,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         IReadOnlyList<string> received = await RecipientsAsync(kind);
         Assert.Equal(Recipients, received.Count);
         Assert.Equal(Recipients, received.Distinct().Count());
-        Assert.Equal(Recipients, (await Store.ListAsync(DocumentPaths.SentMailOfKind(Network.Id, 1, kind))).Count);
+        Assert.Equal(Recipients, await Store.CountSentAsync(Network.Id, 1, kind));
     }
 
     [Fact]
@@ -103,7 +104,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
 
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
         Assert.False(error.IsPermanent);
-        int recorded = (await Store.ListAsync(DocumentPaths.SentMailOfKind(Network.Id, 1, kind))).Count;
+        int recorded = await Store.CountSentAsync(Network.Id, 1, kind);
         Assert.Equal(Recipients - 3, recorded);
         Assert.Equal(Recipients - 3, (await RecipientsAsync(kind)).Count);
 
@@ -123,7 +124,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
         Assert.Equal(HttpStatusCode.RequestTimeout, error.Status);
         Assert.False(error.IsPermanent);
-        Assert.Equal(Recipients - 2, (await Store.ListAsync(DocumentPaths.SentMailOfKind(Network.Id, 1, kind))).Count);
+        Assert.Equal(Recipients - 2, await Store.CountSentAsync(Network.Id, 1, kind));
 
         Assert.Equal(2, await Delivery.SendAsync(Network, batch, Notice(kind)));
         IReadOnlyList<string> received = await RecipientsAsync(kind);

@@ -1,7 +1,7 @@
 using System.Net;
 using NetworkFunctions.Networks;
-using NetworkFunctions.Reports;
 using NetworkFunctions.Rendering;
+using NetworkFunctions.Reports;
 using static NetworkFunctions.Tests.Reports.ReportData;
 
 namespace NetworkFunctions.Tests.Reports;

@@ -5,7 +5,10 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Email;
 using NetworkFunctions.Hosting;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 using NetworkFunctions.Tests.EndToEnd;
 using NetworkFunctions.Tests.Support;
 

@@ -1,7 +1,9 @@
 using NetworkFunctions.Calendar;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Validation;
@@ -45,7 +47,7 @@ public sealed class XssRenderingTests
     {
         var view = new MessageView(payload, payload, payload, payload, [payload], [], null, []);
 
-        EmailMessage mail = Composer.Compose(new Person("Medlem", "member@example.org"), view, Language.Da, "networks/x/sent/01/cancel/m.r0.json");
+        EmailMessage mail = Composer.Compose(new Person("Medlem", "member@example.org"), view, Language.Da, new MailKey("x", 1, MailKinds.Cancellation, "m", 0));
 
         Assert.DoesNotContain(mail.Subject, char.IsControl);
         Assert.Equal(payload.Length, mail.Subject.Length);
@@ -65,7 +67,7 @@ public sealed class XssRenderingTests
             new ButtonView("https://example.org/api/forms/token", payload),
             [payload]);
 
-        EmailMessage mail = Composer.Compose(new Person(payload, "member@example.org"), view, Language.Da, "networks/x/sent/01/cancel/m.r0.json");
+        EmailMessage mail = Composer.Compose(new Person(payload, "member@example.org"), view, Language.Da, new MailKey("x", 1, MailKinds.Cancellation, "m", 0));
 
         Assert.Equal($"Aflyst: {payload}, møde 2", mail.Subject);
         HtmlSafety.AssertShows(mail.Html, "the email's HTML", $"Kære {payload}", payload, $"Aflyst: {payload}, møde 2");
@@ -81,7 +83,7 @@ public sealed class XssRenderingTests
         string page = Renderer.RenderHtml("form-message", new MessagePageView(text, text, text, [text], [new ReceivedRow(text, text)], null, null), Language.En, "layout");
         var view = new MessageView("Agenda", text, text, text, [], [], null, [], TemplateRenderer.BodyOf(page), text);
 
-        EmailMessage mail = Composer.Compose(new Person("Anne", "anne@example.org"), view, Language.En, "networks/x/sent/01/agenda/f.r0.json");
+        EmailMessage mail = Composer.Compose(new Person("Anne", "anne@example.org"), view, Language.En, new MailKey("x", 1, MailKinds.Agenda, MailKinds.Facilitator, 0));
 
         HtmlSafety.AssertShows(mail.Html, "an email around a stored body", text.Split('\n'));
         Assert.Contains(text, mail.Text, StringComparison.Ordinal);

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Microsoft.DurableTask.Client;
+using NetworkFunctions.Cycle;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Local;
+using NetworkFunctions.Networks;
 using NetworkFunctions.Local.Durable;
-using NetworkFunctions.Meetings;
 using NetworkFunctions.Tests.Support;
 
 namespace NetworkFunctions.Tests.Versioning;
@@ -59,7 +61,7 @@ public sealed class VersioningTests
             Assert.True(network.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"The network ended {network.RuntimeStatus}: {network.FailureDetails?.ErrorMessage}");
             foreach (int number in new[] { 1, 2 })
             {
-                OrchestrationMetadata? meeting = await host.DurableClient.GetInstanceAsync(MeetingRef.MeetingInstanceId(recorded.NetworkId, number), getInputsAndOutputs: true);
+                OrchestrationMetadata? meeting = await host.DurableClient.GetInstanceAsync(InstanceIds.Meeting(recorded.NetworkId, number), getInputsAndOutputs: true);
                 Assert.Equal(OrchestrationRuntimeStatus.Completed, meeting?.RuntimeStatus);
                 Assert.Contains("closed", meeting!.SerializedOutput, StringComparison.Ordinal);
             }

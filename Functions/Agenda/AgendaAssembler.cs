@@ -58,7 +58,7 @@ public static class AgendaAssembler
     /// <summary>Whether a meeting from <paramref name="start"/> to <paramref name="end"/> is planned as a compressed one.</summary>
     public static bool IsCompressed(DateTimeOffset start, DateTimeOffset end) => end - start < CompressedBelow;
 
-    public static Agenda Assemble(AgendaInput input)
+    public static MeetingAgenda Assemble(AgendaInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(input.Candidates);
@@ -158,7 +158,7 @@ public static class AgendaAssembler
             items.Add(new AgendaItem(start, end, block.Kind, block.GroupTitle, block.Contributions));
         }
 
-        return new Agenda(
+        return new MeetingAgenda(
             input.MeetingNumber,
             input.Start,
             input.End,

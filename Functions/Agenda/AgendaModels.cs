@@ -59,7 +59,7 @@ public sealed record DepartmentAttendance(string Department, int Yes, int Maybe,
 /// A meeting's assembled agenda: time boxes tiling the meeting from <see cref="Start"/> to <see cref="End"/>, attendance
 /// by department, and the contributions that did not fit (candidates for the next meeting), in priority order.
 /// </summary>
-public sealed record Agenda(
+public sealed record MeetingAgenda(
     int MeetingNumber,
     DateTimeOffset Start,
     DateTimeOffset End,

@@ -26,14 +26,14 @@ public static class AgendaPage
     const string Template = "agenda";
 
     /// <summary>The agenda as HTML (in the layout) and as plain text.</summary>
-    public static (string Html, string Text) Render(TemplateRenderer renderer, Agenda agenda, AgendaContext context)
+    public static (string Html, string Text) Render(TemplateRenderer renderer, MeetingAgenda agenda, AgendaContext context)
     {
         PageModel model = Model(renderer, agenda, context);
         return (renderer.RenderHtml(Template, model, context.Language), renderer.RenderText(Template, model, context.Language));
     }
 
     /// <summary>The page's title, also a good email subject ("Dagsorden – Møde 2: …").</summary>
-    public static string Title(TemplateRenderer renderer, Agenda agenda, AgendaContext context)
+    public static string Title(TemplateRenderer renderer, MeetingAgenda agenda, AgendaContext context)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(agenda);
@@ -41,7 +41,7 @@ public static class AgendaPage
         return renderer.Text(context.Language, "agenda_title", new Dictionary<string, string> { ["meeting"] = Heading(renderer, agenda, context) });
     }
 
-    static PageModel Model(TemplateRenderer renderer, Agenda agenda, AgendaContext context)
+    static PageModel Model(TemplateRenderer renderer, MeetingAgenda agenda, AgendaContext context)
     {
         ArgumentNullException.ThrowIfNull(renderer);
         ArgumentNullException.ThrowIfNull(agenda);
@@ -98,7 +98,7 @@ public static class AgendaPage
             agenda.NotFitted.Select(ContributionOf).ToList());
     }
 
-    static string Heading(TemplateRenderer renderer, Agenda agenda, AgendaContext context)
+    static string Heading(TemplateRenderer renderer, MeetingAgenda agenda, AgendaContext context)
     {
         var values = new Dictionary<string, string> { ["number"] = agenda.MeetingNumber.ToString(CultureInfo.InvariantCulture) };
         if (string.IsNullOrWhiteSpace(context.MeetingTitle))

@@ -9,7 +9,12 @@ using IcalCalendar = Ical.Net.Calendar;
 namespace NetworkFunctions.Calendar;
 
 /// <summary>What every .ics of one network needs besides the meeting: who organises it, in which zone and language.</summary>
-public sealed record CalendarContext(string NetworkId, string NetworkName, Person Organizer, string TimeZone, Language Language);
+public sealed record CalendarContext(string NetworkId, string NetworkName, Person Organizer, string TimeZone, Language Language)
+{
+    /// <summary>A network's calendar: the facilitator organises every meeting.</summary>
+    public static CalendarContext Of(Network network) =>
+        new(network.Id, network.Name, network.Facilitator.AsPerson, network.TimeZone, network.Language);
+}
 
 /// <summary>
 /// The iCalendar (RFC 5545) documents of a network's meetings, as iTIP (RFC 5546) messages: a personal invitation

@@ -5,8 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using NetworkFunctions.Http;
-using NetworkFunctions.Kickoff;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Validation;
@@ -44,7 +43,7 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
                 return NetworkEdit.Refuse(Problems.Validation(errors, "The member is not valid."));
             }
 
-            var member = new Member(KickoffFunction.NewMemberId(), added.Name, added.Email, added.Department, clock.GetUtcNow());
+            var member = new Member(MemberIds.New(), added.Name, added.Email, added.Department, clock.GetUtcNow());
             return NetworkEdit.Save(network with { Members = [.. network.Members, member] }, _ =>
             {
                 logger.LogInformation("Member {MemberId} joined network {NetworkId}", member.Id, networkId);
@@ -139,10 +138,10 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
                 : meeting with { Start = change.Start!.Value, End = change.End!.Value, Location = change.Location ?? meeting.Location, Revision = meeting.Revision + 1 };
             return NetworkEdit.Save(network with { Meetings = network.Meetings.Select(m => m.Number == n ? changed : m).ToList() }, async _ =>
             {
-                string instanceId = MeetingRef.MeetingInstanceId(networkId, n);
+                string instanceId = InstanceIds.Meeting(networkId, n);
                 if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
                 {
-                    await client.RaiseEventAsync(instanceId, MeetingOrchestrator.ChangedEvent, new MeetingChanged(changed.Revision), cancellationToken);
+                    await client.RaiseEventAsync(instanceId, MeetingChanged.EventName, new MeetingChanged(changed.Revision), cancellationToken);
                 }
 
                 logger.LogInformation("Meeting {Meeting} of {NetworkId} {Change} (revision {Revision})", n, networkId, change.Cancel ? "cancelled" : "moved", changed.Revision);

@@ -1,14 +1,15 @@
-using NetworkFunctions.Documents;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Reports;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Surveys;
 
 namespace NetworkFunctions.Changes;
 
 public sealed record MemberExport(Member Member, string NetworkId, IReadOnlyList<InvitationAnswer> Answers, IReadOnlyList<SurveyAnswer> Surveys);
 
 /// <summary>Everything the product keeps about one member: exported on request, erased when they leave.</summary>
-public sealed class MemberData(NetworkStore store, DocumentWriter documents)
+public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, SurveySummaryDocuments summaries, YearReportDocuments reports)
 {
     public async Task<MemberExport> ExportAsync(Network network, Member member, CancellationToken cancellationToken)
     {
@@ -40,54 +41,31 @@ public sealed class MemberData(NetworkStore store, DocumentWriter documents)
         int touched = 0;
         foreach (Meeting meeting in network.Meetings)
         {
-            foreach (string path in new[] { DocumentPaths.Answer(network.Id, meeting.Number, member.Id), DocumentPaths.Survey(network.Id, meeting.Number, member.Id) })
-            {
-                if (await store.ExistsAsync(path, cancellationToken))
-                {
-                    await store.DeleteAsync(path, cancellationToken);
-                    touched++;
-                }
-            }
+            touched += await store.DeleteMemberAnswersAsync(network.Id, meeting.Number, member.Id, cancellationToken);
         }
 
         foreach (Meeting meeting in network.Meetings)
         {
             MeetingContext c = MeetingContext.Of(network, meeting.Number);
-            if (await documents.ReadAgendaAsync(network.Id, meeting.Number, cancellationToken) is { } agenda)
+            if (await agendas.ReadAsync(network.Id, meeting.Number, cancellationToken) is { } agenda)
             {
-                await documents.WriteAgendaAsync(c, Without(agenda, member.Id), cancellationToken);
+                await agendas.WriteAsync(c, AgendaDocuments.Without(agenda, member.Id), cancellationToken);
                 touched++;
             }
 
-            if (await store.ExistsAsync(DocumentPaths.SurveySummaryHtml(network.Id, meeting.Number), cancellationToken))
+            if (await store.MeetingDocumentExistsAsync(network.Id, meeting.Number, MeetingDocument.SurveySummaryPage, cancellationToken))
             {
-                int surveyed = Recipients.Surveyed(
-                    network,
-                    await store.InvitedMemberIdsAsync(network.Id, meeting.Number, cancellationToken),
-                    await store.LoadInvitationAnswersAsync(network.Id, meeting.Number, cancellationToken)).Count;
-                await documents.WriteSurveySummaryAsync(c, surveyed, cancellationToken);
+                await summaries.WriteAsync(c, cancellationToken);
                 touched++;
             }
         }
 
-        if (await store.ExistsAsync(DocumentPaths.ReportHtml(network.Id), cancellationToken))
+        if (await store.ReportDocumentExistsAsync(network.Id, ReportDocument.Page, cancellationToken))
         {
-            await documents.WriteYearReportAsync(network, cancellationToken);
+            await reports.WriteAsync(network, cancellationToken);
             touched++;
         }
 
         return touched;
     }
-
-    /// <summary>The agenda without the member's contributions; a block titled by them alone keeps its time but not their title.</summary>
-    internal static Agenda.Agenda Without(Agenda.Agenda agenda, string memberId) => agenda with
-    {
-        Items = agenda.Items.Select(item =>
-        {
-            var kept = item.Contributions.Where(x => x.MemberId != memberId).ToList();
-            bool titleKept = item.GroupTitle is null || kept.Any(x => string.Equals(x.Contribution.Title, item.GroupTitle, StringComparison.OrdinalIgnoreCase));
-            return item with { Contributions = kept, GroupTitle = titleKept ? item.GroupTitle : kept.FirstOrDefault()?.Contribution.Title };
-        }).ToList(),
-        NotFitted = agenda.NotFitted.Where(x => x.MemberId != memberId).ToList(),
-    };
 }

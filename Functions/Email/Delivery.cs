@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
-using NetworkFunctions.Hosting;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Email;
@@ -15,16 +14,16 @@ namespace NetworkFunctions.Email;
 /// </summary>
 public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<EmailOptions> options)
 {
-    public async Task<int> SendAsync(Network network, IEnumerable<EmailMessage> messages, string noticeRecordPath, CancellationToken cancellationToken = default)
+    public async Task<int> SendAsync(Network network, IEnumerable<EmailMessage> messages, MailKey noticeKey, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<EmailMessage> batch = messages.ToList();
-        IReadOnlyDictionary<string, SendOutcome> earlier = await mailer.EarlierOutcomesAsync(batch, cancellationToken);
+        IReadOnlyDictionary<MailKey, SendOutcome> earlier = await mailer.EarlierOutcomesAsync(batch, cancellationToken);
         var outcomes = new SendOutcome?[batch.Count];
         var failures = new ConcurrentQueue<Exception>();
         using var gate = new SemaphoreSlim(options.Value.SendConcurrency);
         await Task.WhenAll(batch.Select(async (message, i) =>
         {
-            if (earlier.TryGetValue(message.SentRecordPath, out SendOutcome outcome))
+            if (earlier.TryGetValue(message.Key, out SendOutcome outcome))
             {
                 outcomes[i] = outcome;
                 return;
@@ -54,7 +53,7 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<Ema
         if (refused.Count > 0)
         {
             DetailRow[] rows = [.. refused.Select(m => new DetailRow($"{m.To.Name} <{m.To.Email}>", m.Subject))];
-            await mailer.SendAsync(composer.ConsultantNotice(network, "delivery", rows, noticeRecordPath), cancellationToken);
+            await mailer.SendAsync(composer.ConsultantNotice(network, "delivery", rows, noticeKey), cancellationToken);
         }
 
         return outcomes.Count(o => o == SendOutcome.Sent);

@@ -8,20 +8,20 @@ public sealed class EmailComposer(TemplateRenderer renderer)
 {
     public TemplateRenderer Renderer => renderer;
 
-    public EmailMessage Compose(Person to, MessageView view, Language language, string sentRecordPath, params EmailAttachment[] attachments) =>
+    public EmailMessage Compose(Person to, MessageView view, Language language, MailKey key, params EmailAttachment[] attachments) =>
         new(
             to,
             OneLine(view.Title),
             renderer.RenderHtml("message", view, language),
             renderer.RenderText("message", view, language),
             attachments,
-            sentRecordPath);
+            key);
 
     /// <summary>
     /// An operations notice to the internal consultant (the one who gets the support calls): the texts
     /// <c>{kind}_subject</c>, <c>{kind}_intro</c> and <c>{kind}_action</c> around one row per thing to look at.
     /// </summary>
-    public EmailMessage ConsultantNotice(Network network, string kind, IReadOnlyList<DetailRow> rows, string sentRecordPath)
+    public EmailMessage ConsultantNotice(Network network, string kind, IReadOnlyList<DetailRow> rows, MailKey key)
     {
         Language language = network.Language;
         var view = new MessageView(
@@ -33,7 +33,7 @@ public sealed class EmailComposer(TemplateRenderer renderer)
             rows,
             null,
             [Text(language, $"{kind}_action")]);
-        return Compose(network.Consultant, view, language, sentRecordPath);
+        return Compose(network.Consultant, view, language, key);
     }
 
     /// <summary>A subject is one header line: a control character (validation lets none through) becomes a space.</summary>

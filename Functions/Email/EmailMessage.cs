@@ -6,8 +6,8 @@ namespace NetworkFunctions.Email;
 public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content, string? ContentId = null);
 
 /// <summary>
-/// One email to one person. <see cref="SentRecordPath"/> names the (network, meeting, recipient, kind, revision) it
-/// stands for: once a send has been recorded there, the same email is never sent again.
+/// One email to one person. <see cref="Key"/> names the (network, meeting, kind, recipient, revision) it stands for:
+/// once a send of that key has been recorded, the same email is never sent again.
 /// </summary>
 public sealed record EmailMessage(
     Person To,
@@ -15,4 +15,4 @@ public sealed record EmailMessage(
     string Html,
     string Text,
     IReadOnlyList<EmailAttachment> Attachments,
-    string SentRecordPath);
+    MailKey Key);

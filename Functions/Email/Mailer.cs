@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using NetworkFunctions.Hosting;
+using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using SendGrid;
 using SendGrid.Helpers.Mail;
@@ -54,41 +54,14 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
 
     /// <summary>Sends the message unless it was sent or refused before.</summary>
     public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
-        (await EarlierOutcomesAsync([message], cancellationToken)).TryGetValue(message.SentRecordPath, out SendOutcome earlier)
+        (await EarlierOutcomesAsync([message], cancellationToken)).TryGetValue(message.Key, out SendOutcome earlier)
             ? earlier
             : await DeliverAsync(message, cancellationToken);
 
-    /// <summary>
-    /// What became of these messages before, by sent record path: one listing per folder of records instead of two
-    /// HEADs per message. Messages with no entry have not been sent.
-    /// </summary>
-    public async Task<IReadOnlyDictionary<string, SendOutcome>> EarlierOutcomesAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default)
-    {
-        var recorded = new HashSet<string>(StringComparer.Ordinal);
-        IEnumerable<string> folders = messages
-            .SelectMany(m => new[] { m.SentRecordPath, FailedRecordPath(m) })
-            .Select(path => path[..(path.LastIndexOf('/') + 1)])
-            .Distinct(StringComparer.Ordinal);
-        foreach (string folder in folders)
-        {
-            recorded.UnionWith(await store.ListAsync(folder, cancellationToken));
-        }
-
-        var outcomes = new Dictionary<string, SendOutcome>(StringComparer.Ordinal);
-        foreach (EmailMessage message in messages)
-        {
-            if (recorded.Contains(message.SentRecordPath))
-            {
-                outcomes[message.SentRecordPath] = SendOutcome.AlreadySent;
-            }
-            else if (recorded.Contains(FailedRecordPath(message)))
-            {
-                outcomes[message.SentRecordPath] = SendOutcome.Refused;
-            }
-        }
-
-        return outcomes;
-    }
+    /// <summary>What became of these messages before, by key; messages with no entry have not been sent.</summary>
+    public async Task<IReadOnlyDictionary<MailKey, SendOutcome>> EarlierOutcomesAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default) =>
+        (await store.MailRecordsAsync([.. messages.Select(m => m.Key)], cancellationToken))
+            .ToDictionary(r => r.Key, r => r.Value == MailRecord.Sent ? SendOutcome.AlreadySent : SendOutcome.Refused);
 
     /// <summary>
     /// Hands the message to SendGrid without looking for an earlier send (the caller did) and records the outcome:
@@ -122,7 +95,7 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("SendGrid did not answer in time for {Record}", message.SentRecordPath);
+            logger.LogWarning("SendGrid did not answer in time for {Record}", message.Key);
             throw EmailSendException.NoAnswer(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds), e);
         }
 
@@ -130,23 +103,19 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);
             var error = new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
-            logger.LogWarning("SendGrid answered {Status} for {Record}", (int)response.StatusCode, message.SentRecordPath);
+            logger.LogWarning("SendGrid answered {Status} for {Record}", (int)response.StatusCode, message.Key);
             if (!error.IsPermanent)
             {
                 throw error;
             }
 
-            await store.CreateOnceAsync(FailedRecordPath(message), JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
+            await store.RecordRefusedAsync(message.Key, JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
             return SendOutcome.Refused;
         }
 
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
-        await store.CreateOnceAsync(message.SentRecordPath, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
-        logger.LogDebug("Sent {Record}", message.SentRecordPath);
+        await store.RecordSentAsync(message.Key, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
+        logger.LogDebug("Sent {Record}", message.Key);
         return SendOutcome.Sent;
     }
-
-    /// <summary>Where a permanent refusal of the message is recorded: beside its sent record.</summary>
-    public static string FailedRecordPath(EmailMessage message) =>
-        message.SentRecordPath.Replace("/sent/", "/failed/", StringComparison.Ordinal);
 }

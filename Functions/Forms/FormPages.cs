@@ -1,5 +1,4 @@
 using NetworkFunctions.Email;
-using NetworkFunctions.Meetings;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Validation;

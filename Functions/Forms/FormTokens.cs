@@ -41,6 +41,9 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         return signed + "." + Base64Url.EncodeToString(Sign(keys.SigningKey, signed));
     }
 
+    /// <summary>The form's address for a member: <c>{publicBaseUrl}/api/forms/{token}</c>.</summary>
+    public string Link(string publicBaseUrl, FormGrant grant) => $"{publicBaseUrl.TrimEnd('/')}/api/forms/{Create(grant)}";
+
     public TokenCheck Verify(string? token, DateTimeOffset now, out FormGrant? grant)
     {
         grant = null;

@@ -2,11 +2,16 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Changes;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
+using NetworkFunctions.Reports;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Surveys;
 using SendGrid;
 
 namespace NetworkFunctions.Hosting;
@@ -41,10 +46,15 @@ public static class ServiceCollectionExtensions
 
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NetworkStore>();
-        services.AddSingleton<MemberData>();
-        services.AddSingleton<Documents.DocumentWriter>();
         services.AddSingleton<TemplateRenderer>();
+        services.AddSingleton<AgendaDocuments>();
+        services.AddSingleton<SurveySummaryDocuments>();
+        services.AddSingleton<YearReportDocuments>();
+        services.AddSingleton<MemberData>();
+        services.AddSingleton<SnapshotReader>();
         services.AddSingleton<EmailComposer>();
+        services.AddSingleton<MeetingMessages>();
+        services.AddSingleton<NetworkMessages>();
         services.AddSingleton<Mailer>();
         services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();

@@ -4,8 +4,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Email;
-using NetworkFunctions.Hosting;
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 
@@ -60,7 +59,7 @@ public sealed class HousekeepingFunction(
         var facts = new List<InstanceFacts> { networkFacts };
         foreach (Meeting meeting in network.Meetings)
         {
-            facts.Add(await FactsAsync(client, MeetingRef.MeetingInstanceId(networkId, meeting.Number), cancellationToken));
+            facts.Add(await FactsAsync(client, InstanceIds.Meeting(networkId, meeting.Number), cancellationToken));
         }
 
         IReadOnlyList<InstanceProblem> problems = HousekeepingRules.Problems(facts, now);
@@ -73,7 +72,7 @@ public sealed class HousekeepingFunction(
         DetailRow[] rows = [.. problems.Select(p => new DetailRow(p.InstanceId, p.Problem))];
         int day = int.Parse(now.ToString("yyyyMMdd", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
         await mailer.SendOnceAsync(composer.ConsultantNotice(network, "housekeeping", rows,
-            DocumentPaths.SentMail(networkId, MailKinds.NetworkWide, "housekeeping", MailKinds.Consultant, day)), cancellationToken);
+            new MailKey(networkId, MailKinds.NetworkWide, "housekeeping", MailKinds.Consultant, day)), cancellationToken);
     }
 
     /// <summary>
@@ -85,7 +84,7 @@ public sealed class HousekeepingFunction(
     {
         int documents = await store.DeleteNetworkDocumentsAsync(network.Id, cancellationToken);
         int instances = 0;
-        foreach (string instanceId in network.Meetings.Select(m => MeetingRef.MeetingInstanceId(network.Id, m.Number)).Append(network.Id))
+        foreach (string instanceId in InstanceIds.All(network.Id, network.Meetings.Select(m => m.Number)))
         {
             try
             {
@@ -97,13 +96,13 @@ public sealed class HousekeepingFunction(
             }
         }
 
-        await store.DeleteAsync(DocumentPaths.NetworkDocument(network.Id), cancellationToken);
+        await store.DeleteNetworkAsync(network.Id, cancellationToken);
         logger.LogInformation("Retention: purged network {NetworkId} ({Documents} documents, {Instances} instances)", network.Id, documents + 1, instances);
     }
 
     static async Task<InstanceFacts> FactsAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
-        (OrchestrationMetadata? instance, MeetingStatus? status) = await MeetingStatus.ReadAsync(client, instanceId, cancellationToken);
+        (OrchestrationMetadata? instance, MeetingStatus? status) = await InstanceReader.ReadAsync(client, instanceId, cancellationToken);
         if (instance is null)
         {
             return new InstanceFacts(instanceId, InstanceState.Missing, DateTimeOffset.MinValue, null);

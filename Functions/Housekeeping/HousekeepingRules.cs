@@ -1,4 +1,4 @@
-using NetworkFunctions.Meetings;
+using NetworkFunctions.Durable;
 
 namespace NetworkFunctions.Housekeeping;
 

@@ -14,5 +14,18 @@ public static class Problems
 
     public static IResult NotFound(string what) => Status(StatusCodes.Status404NotFound, $"{what} was not found.");
 
+    /// <summary>503 with <c>Retry-After</c>: a dependency is down for a moment and nothing was done; the same request may be sent again.</summary>
+    public static IResult Unavailable(string title, string detail, int retryAfterSeconds = 30) =>
+        new WithHeader(Status(StatusCodes.Status503ServiceUnavailable, title, detail), "Retry-After", retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     public static IResult Conflict(string title, string? detail = null) => Status(StatusCodes.Status409Conflict, title, detail);
+
+    sealed class WithHeader(IResult inner, string name, string value) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers[name] = value;
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

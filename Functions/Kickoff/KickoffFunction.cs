@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using System.Text.Json;
+using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Http;
-using NetworkFunctions.Meetings;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Validation;
@@ -18,6 +18,9 @@ public sealed record KickoffAccepted(string NetworkId, string StatusUrl, IReadOn
 /// <summary><c>POST /api/networks</c>: the director starts a network-year (SPEC sections 3 and 4).</summary>
 public sealed class KickoffFunction(NetworkStore store, TimeProvider clock, ILogger<KickoffFunction> logger)
 {
+    /// <summary>A network document with no orchestration this long after its kickoff is left from a kickoff that stopped half-way.</summary>
+    static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
+
     [Function(nameof(KickOff))]
     public async Task<IResult> KickOff(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "networks")] HttpRequest request,
@@ -31,42 +34,53 @@ public sealed class KickoffFunction(NetworkStore store, TimeProvider clock, ILog
         }
 
         using JsonDocument document = body.Value!;
-        (Network? parsed, FieldErrors errors) = KickoffParser.Parse(document.RootElement, clock.GetUtcNow(), NewMemberId, NewSuffix);
+        (Network? parsed, FieldErrors errors) = KickoffParser.Parse(document.RootElement, clock.GetUtcNow(), MemberIds.New, MemberIds.NewSuffix);
         if (parsed is not { } network)
         {
             return Problems.Validation(errors, "The kickoff document is not valid.");
         }
 
-        if (await client.GetInstanceAsync(network.Id, cancellationToken) is { } existing)
-        {
-            return existing.IsRunning || existing.RuntimeStatus == OrchestrationRuntimeStatus.Pending
-                ? Problems.Conflict($"The network '{network.Id}' is already running.", "Change or remove networkId to start another network.")
-                : Problems.Conflict($"The network '{network.Id}' already exists ({existing.RuntimeStatus}).", "Network ids are not reused; choose another networkId.");
-        }
-
-        // No instance exists, so a document left under this id can only be from a kickoff that stopped half-way.
-        await store.SaveNetworkAsync(network, null, cancellationToken);
         try
         {
+            if (await client.GetInstanceAsync(network.Id, cancellationToken) is { } existing)
+            {
+                return Exists(network.Id, existing.RuntimeStatus);
+            }
+
+            if (!await store.CreateNetworkAsync(network, cancellationToken) && !await TakeOverAbandonedAsync(network, cancellationToken))
+            {
+                return Problems.Conflict($"The network '{network.Id}' is being started.", "Another request started it a moment ago.");
+            }
+
             await client.ScheduleNewOrchestrationInstanceAsync(
-                nameof(NetworkOrchestrator), new NetworkYear(network.Id, network.Meetings.Select(m => m.Number).ToArray()), new StartOrchestrationOptions(network.Id), cancellationToken);
+                Orchestrations.NetworkYear, new NetworkYear(network.Id, network.Meetings.Select(m => m.Number).ToArray()), new StartOrchestrationOptions(network.Id), cancellationToken);
         }
-        catch (Exception e) when (e is InvalidOperationException or Grpc.Core.RpcException)
+        catch (Exception e) when (e is InvalidOperationException or RpcException { StatusCode: StatusCode.AlreadyExists })
         {
-            logger.LogWarning(e, "Network {NetworkId} could not be scheduled", network.Id);
             return Problems.Conflict($"The network '{network.Id}' is already running.", "Another request started it at the same moment.");
         }
-        logger.LogInformation("Network {NetworkId} kicked off with {Members} members and {Meetings} meetings", network.Id, network.Members.Count, network.Meetings.Count);
+        catch (Exception e) when (e is RpcException or Azure.RequestFailedException or HttpRequestException or TimeoutException)
+        {
+            logger.LogWarning(e, "Network {NetworkId} could not be kicked off now", network.Id);
+            return Problems.Unavailable("The network could not be started just now.", "Nothing was started; send the same kickoff again in a minute.");
+        }
 
+        logger.LogInformation("Network {NetworkId} kicked off with {Members} members and {Meetings} meetings", network.Id, network.Members.Count, network.Meetings.Count);
         string statusUrl = $"{request.Scheme}://{request.Host}/api/networks/{network.Id}";
         return Results.Accepted(statusUrl, new KickoffAccepted(network.Id, statusUrl, network.MissingDepartments));
     }
 
-    /// <summary>An opaque member id: 12 random base-32 characters, no personal data in it.</summary>
-    internal static string NewMemberId() => "m" + RandomText(12);
+    static IResult Exists(string networkId, OrchestrationRuntimeStatus status) =>
+        status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Suspended
+            ? Problems.Conflict($"The network '{networkId}' is already running.", "Change or remove networkId to start another network.")
+            : Problems.Conflict($"The network '{networkId}' already exists ({status}).", "Network ids are not reused; choose another networkId.");
 
-    static string NewSuffix() => RandomText(6);
-
-    static string RandomText(int length) =>
-        RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz234567", length);
+    /// <summary>
+    /// A document exists but no orchestration: either another request is between its write and its start (leave it),
+    /// or a kickoff stopped half-way a while ago (replace its document, on its ETag, and start).
+    /// </summary>
+    async Task<bool> TakeOverAbandonedAsync(Network network, CancellationToken cancellationToken) =>
+        await store.LoadNetworkAsync(network.Id, cancellationToken) is var (stored, etag)
+        && clock.GetUtcNow() - stored.KickedOffAt > AbandonedAfter
+        && await store.SaveNetworkAsync(network, etag, cancellationToken);
 }

@@ -9,7 +9,11 @@ public enum Language
 
 public sealed record Person(string Name, string Email);
 
-public sealed record Facilitator(string Name, string Email, string? Organisation);
+public sealed record Facilitator(string Name, string Email, string? Organisation)
+{
+    /// <summary>The facilitator as an addressee.</summary>
+    public Person AsPerson => new(Name, Email);
+}
 
 /// <summary>A network member. <see cref="Id"/> is opaque: the only way orchestrations and tokens refer to a person.</summary>
 public sealed record Member(string Id, string Name, string Email, string Department, DateTimeOffset JoinedAt);

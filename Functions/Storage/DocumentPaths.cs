@@ -1,9 +1,13 @@
 using System.Globalization;
+using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Storage;
 
-/// <summary>Where each document of a network lives in the documents container. Everything of a network sits under its folder.</summary>
-public static class DocumentPaths
+/// <summary>
+/// Where each document of a network lives in the documents container; known only to Storage. Everything of a network
+/// sits under its folder, so a purge is one listing.
+/// </summary>
+internal static class DocumentPaths
 {
     public static string Network(string networkId) => $"networks/{networkId}/";
 
@@ -19,35 +23,37 @@ public static class DocumentPaths
 
     public static string Survey(string networkId, int meeting, string memberId) => Surveys(networkId, meeting) + memberId + ".json";
 
-    public static string AgendaHtml(string networkId, int meeting) => Meeting(networkId, meeting) + "agenda.html";
+    public static string Of(string networkId, int meeting, MeetingDocument document) => Meeting(networkId, meeting) + document switch
+    {
+        MeetingDocument.AgendaPage => "agenda.html",
+        MeetingDocument.AgendaBody => "agenda.body.html",
+        MeetingDocument.AgendaText => "agenda.txt",
+        MeetingDocument.AgendaJson => "agenda.json",
+        MeetingDocument.CarryOver => "carryover.json",
+        MeetingDocument.SurveySummaryPage => "survey-summary.html",
+        MeetingDocument.SurveySummaryText => "survey-summary.txt",
+        _ => throw new ArgumentOutOfRangeException(nameof(document), document, null),
+    };
 
-    /// <summary>The agenda without the page around it, for emails.</summary>
-    public static string AgendaBody(string networkId, int meeting) => Meeting(networkId, meeting) + "agenda.body.html";
-
-    /// <summary>The contributions the agenda could not fit: candidates for the next meeting.</summary>
-    public static string CarryOver(string networkId, int meeting) => Meeting(networkId, meeting) + "carryover.json";
-
-    public static string AgendaText(string networkId, int meeting) => Meeting(networkId, meeting) + "agenda.txt";
-
-    public static string AgendaJson(string networkId, int meeting) => Meeting(networkId, meeting) + "agenda.json";
-
-    public static string SurveySummaryHtml(string networkId, int meeting) => Meeting(networkId, meeting) + "survey-summary.html";
-
-    public static string SurveySummaryText(string networkId, int meeting) => Meeting(networkId, meeting) + "survey-summary.txt";
-
-    public static string ReportHtml(string networkId) => $"networks/{networkId}/report/report.html";
-
-    public static string ReportBody(string networkId) => $"networks/{networkId}/report/report.body.html";
-
-    public static string ReportText(string networkId) => $"networks/{networkId}/report/report.txt";
+    public static string Of(string networkId, ReportDocument document) => $"networks/{networkId}/report/" + document switch
+    {
+        ReportDocument.Page => "report.html",
+        ReportDocument.Body => "report.body.html",
+        ReportDocument.Text => "report.txt",
+        _ => throw new ArgumentOutOfRangeException(nameof(document), document, null),
+    };
 
     public static string ReportChart(string networkId, string chart) => $"networks/{networkId}/report/{chart}.png";
 
     /// <summary>The record that one email was accepted by SendGrid: its presence means "do not send again".</summary>
-    public static string SentMail(string networkId, int meeting, string kind, string recipient, int revision) =>
-        $"networks/{networkId}/sent/{N(meeting)}/{kind}/{recipient}.r{revision.ToString(CultureInfo.InvariantCulture)}.json";
+    public static string SentMail(MailKey key) => SentMailOfKind(key.NetworkId, key.Meeting, key.Kind) + RecordName(key);
+
+    /// <summary>The record that SendGrid refused one email for good, beside where its sent record would be.</summary>
+    public static string RefusedMail(MailKey key) => $"networks/{key.NetworkId}/failed/{N(key.Meeting)}/{key.Kind}/" + RecordName(key);
 
     public static string SentMailOfKind(string networkId, int meeting, string kind) => $"networks/{networkId}/sent/{N(meeting)}/{kind}/";
+
+    static string RecordName(MailKey key) => $"{key.Recipient}.r{key.Revision.ToString(CultureInfo.InvariantCulture)}.json";
 
     static string N(int meeting) => meeting.ToString("00", CultureInfo.InvariantCulture);
 }

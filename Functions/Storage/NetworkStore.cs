@@ -3,18 +3,17 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using NetworkFunctions.Hosting;
-using NetworkFunctions.Kickoff;
-using NetworkFunctions.Meetings;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Storage;
 
 /// <summary>
-/// The network's documents in Blob Storage: the network itself (kickoff plus changes), members' answers, agendas,
-/// summaries, the report and the sent-mail records. All personal data of the product lives here and nowhere else.
+/// The network's documents in Blob Storage: the network itself (kickoff plus changes), members' answers
+/// (<c>NetworkStore.Answers.cs</c>), agendas, summaries and the report (<c>.Documents.cs</c>) and the sent-mail
+/// records (<c>.SentMail.cs</c>). All personal data of the product lives here and nowhere else; where each document
+/// lies is this folder's business (<see cref="DocumentPaths"/>).
 /// </summary>
-public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOptions> options)
+public sealed partial class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOptions> options)
 {
     readonly BlobContainerClient container = blobs.GetBlobContainerClient(options.Value.DocumentsContainer);
     volatile bool containerReady;
@@ -35,6 +34,24 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         (await LoadNetworkAsync(networkId, cancellationToken))?.Network
         ?? throw new InvalidOperationException($"Network {networkId} has no document.");
 
+    /// <summary>Writes a new network; false when a network with its id exists already (two kickoffs of one id: one wins).</summary>
+    public async Task<bool> CreateNetworkAsync(Network network, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await WriteJsonAsync(DocumentPaths.NetworkDocument(network.Id), network, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes the network document, last of a purge: housekeeping finds networks by it.</summary>
+    public Task DeleteNetworkAsync(string networkId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(DocumentPaths.NetworkDocument(networkId), cancellationToken);
+
     /// <summary>Writes the network; with <paramref name="ifMatch"/> only if nobody changed it since it was read (false if they did).</summary>
     public async Task<bool> SaveNetworkAsync(Network network, ETag? ifMatch, CancellationToken cancellationToken = default)
     {
@@ -49,40 +66,13 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         }
     }
 
-    public Task SaveInvitationAnswerAsync(string networkId, InvitationAnswer answer, CancellationToken cancellationToken = default) =>
-        WriteJsonAsync(DocumentPaths.Answer(networkId, answer.Meeting, answer.MemberId), answer, null, cancellationToken);
-
-    public Task SaveSurveyAnswerAsync(string networkId, SurveyAnswer answer, CancellationToken cancellationToken = default) =>
-        WriteJsonAsync(DocumentPaths.Survey(networkId, answer.Meeting, answer.MemberId), answer, null, cancellationToken);
-
-    public async Task<InvitationAnswer?> LoadInvitationAnswerAsync(string networkId, int meeting, string memberId, CancellationToken cancellationToken = default) =>
-        (await ReadJsonAsync<InvitationAnswer>(DocumentPaths.Answer(networkId, meeting, memberId), cancellationToken))?.Value;
-
-    public async Task<SurveyAnswer?> LoadSurveyAnswerAsync(string networkId, int meeting, string memberId, CancellationToken cancellationToken = default) =>
-        (await ReadJsonAsync<SurveyAnswer>(DocumentPaths.Survey(networkId, meeting, memberId), cancellationToken))?.Value;
-
-    public Task<IReadOnlyList<InvitationAnswer>> LoadInvitationAnswersAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
-        ReadAllAsync<InvitationAnswer>(DocumentPaths.Answers(networkId, meeting), cancellationToken);
-
-    public Task<IReadOnlyList<SurveyAnswer>> LoadSurveyAnswersAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
-        ReadAllAsync<SurveyAnswer>(DocumentPaths.Surveys(networkId, meeting), cancellationToken);
-
-    /// <summary>The members an invitation to the meeting was sent to, from the sent records (the director excluded).</summary>
-    public async Task<IReadOnlySet<string>> InvitedMemberIdsAsync(string networkId, int meeting, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<string> sent = await ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, MailKinds.Invitation), cancellationToken);
-        return sent.Select(path => Path.GetFileName(path).Split('.')[0])
-            .Where(id => id != MailKinds.Director)
-            .ToHashSet(StringComparer.Ordinal);
-    }
-
-    public async Task WriteTextAsync(string path, string content, string contentType, CancellationToken cancellationToken = default) =>
+    internal async Task WriteTextAsync(string path, string content, string contentType, CancellationToken cancellationToken = default) =>
         await UploadAsync(path, BinaryData.FromString(content), contentType, null, cancellationToken);
 
-    public async Task WriteBytesAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default) =>
+    internal async Task WriteBytesAsync(string path, byte[] content, string contentType, CancellationToken cancellationToken = default) =>
         await UploadAsync(path, BinaryData.FromBytes(content), contentType, null, cancellationToken);
 
-    public async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default)
+    internal async Task<string?> ReadTextAsync(string path, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -95,7 +85,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         }
     }
 
-    public async Task<byte[]?> ReadBytesAsync(string path, CancellationToken cancellationToken = default)
+    internal async Task<byte[]?> ReadBytesAsync(string path, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -108,7 +98,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         }
     }
 
-    public async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default)
+    internal async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -121,7 +111,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
     }
 
     /// <summary>Writes a blob only if it does not exist yet; false when it already did.</summary>
-    public async Task<bool> CreateOnceAsync(string path, string content, CancellationToken cancellationToken = default)
+    internal async Task<bool> CreateOnceAsync(string path, string content, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -134,7 +124,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         }
     }
 
-    public async Task<int> CountAsync(string prefix, CancellationToken cancellationToken = default)
+    internal async Task<int> CountAsync(string prefix, CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken);
         int count = 0;
@@ -146,7 +136,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         return count;
     }
 
-    public async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
+    internal async Task<IReadOnlyList<string>> ListAsync(string prefix, CancellationToken cancellationToken = default)
     {
         await EnsureContainerAsync(cancellationToken);
         var names = new List<string>();
@@ -158,7 +148,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         return names;
     }
 
-    public async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+    internal async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(path).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
 
     /// <summary>Deletes every document of a network except the network document itself; returns how many.</summary>
@@ -190,7 +180,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         return ids;
     }
 
-    async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
+    internal async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
         where T : class
     {
         var items = new List<T>();
@@ -205,7 +195,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         return items;
     }
 
-    async Task<(T? Value, ETag ETag)?> ReadJsonAsync<T>(string path, CancellationToken cancellationToken)
+    internal async Task<(T? Value, ETag ETag)?> ReadJsonAsync<T>(string path, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -219,7 +209,7 @@ public sealed class NetworkStore(BlobServiceClient blobs, IOptions<NetworkOption
         }
     }
 
-    Task WriteJsonAsync<T>(string path, T value, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
+    internal Task WriteJsonAsync<T>(string path, T value, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
         UploadAsync(path, BinaryData.FromObjectAsJson(value, DocumentJson.Options), "application/json", conditions, cancellationToken);
 
     async Task UploadAsync(string path, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken)

@@ -1,0 +1,83 @@
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.Agenda;
+
+/// <summary>
+/// A meeting's agenda in Blob Storage: assembled from the stored answers and what the previous meeting carried over,
+/// stored as a page, an email body, text, JSON and its own carry-over, and read back.
+/// </summary>
+public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer renderer)
+{
+    /// <summary>Assembles the meeting's agenda from the answers of current members who were invited, and stores it; returns how many contributions it weighed.</summary>
+    public async Task<int> AssembleAsync(MeetingContext c, CancellationToken cancellationToken = default)
+    {
+        string id = c.Network.Id;
+        int n = c.Meeting.Number;
+        IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(id, n, cancellationToken);
+        IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(id, n, cancellationToken);
+
+        var candidates = new List<AgendaCandidate>();
+        foreach (InvitationAnswer answer in answers.OrderBy(a => a.MemberId, StringComparer.Ordinal))
+        {
+            if (c.Network.FindMember(answer.MemberId) is { } member)
+            {
+                candidates.AddRange(answer.Contributions.Select(x => new AgendaCandidate(member.Id, member.Name, member.Department, x, answer.SubmittedAt, n)));
+            }
+        }
+
+        candidates.AddRange((await CarriedOverAsync(c, cancellationToken)).Where(x => c.Network.FindMember(x.MemberId) is not null));
+        var byMember = answers.ToDictionary(a => a.MemberId, a => (Attendance?)a.Attendance, StringComparer.Ordinal);
+        var attendance = Recipients.Invited(c.Network, invited)
+            .Select(m => new AttendanceEntry(m.Department, byMember.GetValueOrDefault(m.Id)))
+            .ToList();
+
+        MeetingAgenda agenda = AgendaAssembler.Assemble(new AgendaInput(n, c.Meeting.Start, c.Meeting.End, n == 1, candidates, attendance));
+        await WriteAsync(c, agenda, cancellationToken);
+        return candidates.Count;
+    }
+
+    /// <summary>Stores an agenda as a page, an email body, text, JSON, and its carry-over for the next meeting.</summary>
+    public async Task WriteAsync(MeetingContext c, MeetingAgenda agenda, CancellationToken cancellationToken = default)
+    {
+        var view = new AgendaContext(c.Network.Name, c.Network.Organisation, c.Meeting.Title, c.Meeting.Location, c.Language, c.Zone);
+        (string html, string text) = AgendaPage.Render(renderer, agenda, view);
+        string id = c.Network.Id;
+        int n = c.Meeting.Number;
+        await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaPage, html, cancellationToken);
+        await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaBody, TemplateRenderer.BodyOf(html), cancellationToken);
+        await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaText, text, cancellationToken);
+        await store.WriteMeetingJsonAsync(id, n, MeetingDocument.AgendaJson, agenda, cancellationToken);
+        await store.WriteMeetingJsonAsync(id, n, MeetingDocument.CarryOver, agenda.NotFitted, cancellationToken);
+    }
+
+    public Task<MeetingAgenda?> ReadAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
+        store.ReadMeetingJsonAsync<MeetingAgenda>(networkId, meeting, MeetingDocument.AgendaJson, cancellationToken);
+
+    /// <summary>What the nearest earlier meeting with an agenda could not fit.</summary>
+    async Task<IReadOnlyList<AgendaCandidate>> CarriedOverAsync(MeetingContext c, CancellationToken cancellationToken)
+    {
+        for (int earlier = c.Meeting.Number - 1; earlier >= 1; earlier--)
+        {
+            if (await store.ReadMeetingJsonAsync<List<AgendaCandidate>>(c.Network.Id, earlier, MeetingDocument.CarryOver, cancellationToken) is { } carried)
+            {
+                return carried;
+            }
+        }
+
+        return [];
+    }
+
+    /// <summary>The agenda without the member's contributions; a block titled by them alone keeps its time but not their title.</summary>
+    public static MeetingAgenda Without(MeetingAgenda agenda, string memberId) => agenda with
+    {
+        Items = agenda.Items.Select(item =>
+        {
+            var kept = item.Contributions.Where(x => x.MemberId != memberId).ToList();
+            bool titleKept = item.GroupTitle is null || kept.Any(x => string.Equals(x.Contribution.Title, item.GroupTitle, StringComparison.OrdinalIgnoreCase));
+            return item with { Contributions = kept, GroupTitle = titleKept ? item.GroupTitle : kept.FirstOrDefault()?.Contribution.Title };
+        }).ToList(),
+        NotFitted = agenda.NotFitted.Where(x => x.MemberId != memberId).ToList(),
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.Azure.Functions.Worker;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Email;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.Cycle;
+
+public sealed partial class MeetingActivities
+{
+    /// <summary>Step 4: the time-boxed agenda from the answers and what the previous meeting carried over, stored as HTML.</summary>
+    [Function(nameof(AssembleAgenda))]
+    public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting) =>
+        new(await agendas.AssembleAsync(await LoadAsync(meeting.NetworkId, meeting.Number)));
+
+    /// <summary>Step 4, continued: the agenda to the facilitator and the internal consultant.</summary>
+    [Function(nameof(SendAgenda))]
+    public async Task<StepResult> SendAgenda([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        DocumentParts agenda = await AgendaPartsAsync(c);
+        IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
+        int contributions = answers.Sum(a => a.Contributions.Count);
+        return await SendAllAsync(c, MailKinds.Agenda, step.Revision, c.Preparers
+            .Select(p => messages.Agenda(c, p.Person, p.Key, step.Revision, answers.Count, contributions, agenda)));
+    }
+
+    /// <summary>Step 5: the final agenda to every invited member.</summary>
+    [Function(nameof(SendFinalAgenda))]
+    public async Task<StepResult> SendFinalAgenda([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        DocumentParts agenda = await AgendaPartsAsync(c);
+        return await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
+            .Select(m => messages.FinalAgenda(c, m, step.Revision, agenda)));
+    }
+
+    async Task<DocumentParts> AgendaPartsAsync(MeetingContext c) => new(
+        await store.ReadMeetingDocumentAsync(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaBody) ?? "",
+        await store.ReadMeetingDocumentAsync(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaText) ?? "");
+}

@@ -1,0 +1,71 @@
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Email;
+using NetworkFunctions.Forms;
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Cycle;
+
+public sealed partial class MeetingActivities
+{
+    /// <summary>Step 1: a personal invitation with the .ics and the form link to every member (and the director at meeting 1).</summary>
+    [Function(nameof(SendInvitations))]
+    public async Task<StepResult> SendInvitations([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision, Invitations(c, c.Network.Members, MailKinds.Invitation, step.Revision));
+        logger.LogInformation("Invitations for {Network} meeting {Meeting}: {Sent} sent", step.NetworkId, step.Number, result.Sent);
+        return result;
+    }
+
+    /// <summary>A moved meeting: the updated .ics (same UID, higher SEQUENCE) and a fresh form link to everyone invited.</summary>
+    [Function(nameof(SendMeetingUpdate))]
+    public async Task<StepResult> SendMeetingUpdate([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        return await SendAllAsync(c, MailKinds.Update, step.Revision, Invitations(c, await InvitedAsync(c), MailKinds.Update, step.Revision));
+    }
+
+    /// <summary>A cancelled meeting: METHOD:CANCEL to everyone who had the invitation.</summary>
+    [Function(nameof(SendCancellation))]
+    public async Task<StepResult> SendCancellation([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        var people = (await InvitedAsync(c)).Select(m => (Person: new Person(m.Name, m.Email), Key: m.Id)).ToList();
+        if (c.Meeting.Number == 1)
+        {
+            people.Add((c.Network.Director, MailKinds.Director));
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        return await SendAllAsync(c, MailKinds.Cancellation, step.Revision, people.Select(p => messages.Cancellation(c, p.Person, p.Key, step.Revision, now)));
+    }
+
+    /// <summary>Step 3: a reminder with their own link, only to invited members who have not answered.</summary>
+    [Function(nameof(SendReminders))]
+    public async Task<StepResult> SendReminders([ActivityTrigger] ReminderRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(step.NetworkId, step.Number);
+        IReadOnlySet<string> answered = await store.AnsweredMemberIdsAsync(step.NetworkId, step.Number);
+        return await SendAllAsync(c, MailKinds.Reminder(step.Index), step.Revision, Recipients.NotAnswered(c.Network, invited, answered)
+            .Select(m => messages.Reminder(c, m, step.Index, step.Revision, FormLink(c, m.Id, FormKind.Invitation))));
+    }
+
+    /// <summary>Invitations (or updates) to the members, and to the director at meeting 1; the form link while the form is open.</summary>
+    IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision)
+    {
+        DateTimeOffset now = clock.GetUtcNow();
+        bool open = c.Timeline.DeadlineAt > now;
+        foreach (Member member in members)
+        {
+            yield return messages.Invitation(c, member, kind, revision, open ? FormLink(c, member.Id, FormKind.Invitation) : null, now);
+        }
+
+        if (c.Meeting.Number == 1)
+        {
+            yield return messages.DirectorInvitation(c, kind, revision, now);
+        }
+    }
+}

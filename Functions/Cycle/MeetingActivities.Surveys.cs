@@ -1,0 +1,42 @@
+using Microsoft.Azure.Functions.Worker;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Email;
+using NetworkFunctions.Forms;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+
+namespace NetworkFunctions.Cycle;
+
+public sealed partial class MeetingActivities
+{
+    /// <summary>Step 6: the survey with a personal link to every invited member who did not decline.</summary>
+    [Function(nameof(SendSurveys))]
+    public async Task<StepResult> SendSurveys([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        return await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
+            .Select(m => messages.Survey(c, m, MailKinds.Survey, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
+    }
+
+    /// <summary>Step 6: one reminder to those who have not answered the survey.</summary>
+    [Function(nameof(SendSurveyReminders))]
+    public async Task<StepResult> SendSurveyReminders([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        IReadOnlySet<string> answered = await store.SurveyedMemberIdsAsync(step.NetworkId, step.Number);
+        return await SendAllAsync(c, MailKinds.SurveyReminder, step.Revision, (await summaries.SurveyedAsync(c))
+            .Where(m => !answered.Contains(m.Id))
+            .Select(m => messages.Survey(c, m, MailKinds.SurveyReminder, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
+    }
+
+    /// <summary>Step 6, at closing: the survey summary, stored and sent to the facilitator and the internal consultant.</summary>
+    [Function(nameof(SendSurveySummary))]
+    public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
+    {
+        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        (string html, string text) = await summaries.WriteAsync(c);
+        var summary = new DocumentParts(TemplateRenderer.BodyOf(html), text);
+        return await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
+            .Select(p => messages.SurveySummary(c, p.Person, p.Key, step.Revision, summary)));
+    }
+}

@@ -1,0 +1,13 @@
+namespace NetworkFunctions.Durable;
+
+/// <summary>The orchestration instance ids of a network-year: the network id itself, and one per meeting.</summary>
+public static class InstanceIds
+{
+    public static string Network(string networkId) => networkId;
+
+    public static string Meeting(string networkId, int number) => $"{networkId}:meeting:{number}";
+
+    /// <summary>Every instance of a network: its meetings, then the network-year.</summary>
+    public static IEnumerable<string> All(string networkId, IEnumerable<int> meetings) =>
+        meetings.Select(n => Meeting(networkId, n)).Append(Network(networkId));
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+
+namespace NetworkFunctions.Http;
+
+/// <summary>
+/// An HTML page for members: no referrer leaves it (the token is in the URL), no script or third-party resource may
+/// load, the browser does not sniff types, and nothing is cached.
+/// </summary>
+public sealed class HtmlPage(int status, string html) : IResult
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public static HtmlPage Ok(string html) => new(StatusCodes.Status200OK, html);
+
+    public static HtmlPage Status(int status, string html) => new(status, html);
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        HttpResponse response = httpContext.Response;
+        response.StatusCode = status;
+        response.ContentType = "text/html; charset=utf-8";
+        response.Headers["Referrer-Policy"] = "no-referrer";
+        response.Headers["Content-Security-Policy"] = ContentSecurityPolicy;
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers["Cache-Control"] = "no-store";
+        if (!HttpMethods.IsHead(httpContext.Request.Method))
+        {
+            await response.WriteAsync(html, httpContext.RequestAborted);
+        }
+    }
+}

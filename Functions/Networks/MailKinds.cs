@@ -1,0 +1,29 @@
+namespace NetworkFunctions.Networks;
+
+/// <summary>The kinds of email, as they appear in the sent records (<c>sent/{meeting}/{kind}/{recipient}.r{revision}</c>).</summary>
+public static class MailKinds
+{
+    public const string Kickoff = "kickoff";
+    public const string Invitation = "invitation";
+    public const string Update = "update";
+    public const string Cancellation = "cancellation";
+    public const string Agenda = "agenda";
+    public const string FinalAgenda = "final-agenda";
+    public const string Survey = "survey";
+    public const string SurveyReminder = "survey-reminder";
+    public const string SurveySummary = "survey-summary";
+    public const string Report = "report";
+
+    public static string Reminder(int index) => $"reminder-{index}";
+
+    /// <summary>The consultant's notice that SendGrid refused some mails of a kind.</summary>
+    public static string DeliveryFailure(string kind) => $"delivery-failure-{kind}";
+
+    /// <summary>Recipient keys for the people who are not members.</summary>
+    public const string Director = "director";
+    public const string Facilitator = "facilitator";
+    public const string Consultant = "consultant";
+
+    /// <summary>Network-wide mails are filed under meeting 0.</summary>
+    public const int NetworkWide = 0;
+}

@@ -1,0 +1,23 @@
+namespace NetworkFunctions.Networks;
+
+/// <summary>Who gets which mail of a meeting: pure rules over members, who was invited and who answered.</summary>
+public static class Recipients
+{
+    /// <summary>Current members who were invited to the meeting (members who joined later are invited from the next meeting on).</summary>
+    public static IReadOnlyList<Member> Invited(Network network, IReadOnlySet<string> invitedIds) =>
+        network.Members.Where(m => invitedIds.Contains(m.Id)).ToList();
+
+    /// <summary>Invited members who have not answered the invitation: the only ones a reminder goes to.</summary>
+    public static IReadOnlyList<Member> NotAnswered(Network network, IReadOnlySet<string> invitedIds, IEnumerable<string> answeredIds)
+    {
+        var answered = answeredIds.ToHashSet(StringComparer.Ordinal);
+        return Invited(network, invitedIds).Where(m => !answered.Contains(m.Id)).ToList();
+    }
+
+    /// <summary>Invited members who did not say they would stay away: they get the survey.</summary>
+    public static IReadOnlyList<Member> Surveyed(Network network, IReadOnlySet<string> invitedIds, IEnumerable<InvitationAnswer> answers)
+    {
+        var declined = answers.Where(a => a.Attendance == Attendance.No).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal);
+        return Invited(network, invitedIds).Where(m => !declined.Contains(m.Id)).ToList();
+    }
+}

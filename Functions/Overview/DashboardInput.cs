@@ -1,0 +1,31 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Overview;
+
+/// <summary>
+/// Everything the status and the dashboard show, read before either is built (<see cref="SnapshotReader"/>): the network
+/// document, what each meeting's orchestration reports, the answers and who was invited, and which documents exist.
+/// No I/O happens after this. <see cref="LinkKey"/> is the function key to put on the dashboard's links, if any.
+/// </summary>
+public sealed record DashboardInput(
+    Network Network,
+    DateTimeOffset Now,
+    string RuntimeStatus,
+    IReadOnlyList<MeetingSnapshot> Meetings,
+    bool ReportExists,
+    string? LinkKey = null);
+
+/// <summary>
+/// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the
+/// orchestration's custom status (null when it has none yet); <see cref="Completed"/> when the orchestration finished.
+/// </summary>
+public sealed record MeetingSnapshot(
+    int Number,
+    string? OrchestrationPhase,
+    bool Completed,
+    DateTimeOffset? NextStepAt,
+    IReadOnlySet<string> InvitedMemberIds,
+    IReadOnlyList<InvitationAnswer> Answers,
+    bool AgendaExists,
+    bool SurveySummaryExists,
+    int SurveyAnswers);

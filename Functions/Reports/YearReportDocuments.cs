@@ -1,0 +1,61 @@
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Storage;
+using NetworkFunctions.Surveys;
+
+namespace NetworkFunctions.Reports;
+
+/// <summary>The year-end report in Blob Storage: computed from every stored answer of current members, with two charts.</summary>
+public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer renderer)
+{
+    /// <summary>A page with the charts embedded, an email body with <c>cid:</c> charts, text, and the charts as PNG.</summary>
+    public async Task WriteAsync(Network network, CancellationToken cancellationToken = default)
+    {
+        var invitations = new List<InvitationAnswer>();
+        var surveys = new List<SurveyAnswer>();
+        var invited = new Dictionary<int, IReadOnlySet<string>>();
+        foreach (Meeting meeting in network.Meetings)
+        {
+            invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number, cancellationToken));
+            surveys.AddRange(await store.LoadSurveyAnswersAsync(network.Id, meeting.Number, cancellationToken));
+            invited[meeting.Number] = await store.InvitedMemberIdsAsync(network.Id, meeting.Number, cancellationToken);
+        }
+
+        bool IsMember(string memberId) => network.FindMember(memberId) is not null;
+        YearReport report = YearReport.From(new YearReportInput(
+            network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited));
+        byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
+        byte[] attendance = ReportCharts.Attendance(report, network.Language);
+        await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);
+        await store.WriteReportChartAsync(network.Id, ReportCharts.AttendanceName, attendance, cancellationToken);
+
+        var context = new ReportContext(network.Name, network.Organisation, network.Language, network.Zone);
+        (string html, string text) = YearReportPage.Render(renderer, report, context, Charts(trend, attendance, png => "data:image/png;base64," + Convert.ToBase64String(png)));
+        string body = TemplateRenderer.BodyOf(YearReportPage.Render(renderer, report, context, Charts(trend, attendance, _ => null)).Html);
+        await store.WriteReportDocumentAsync(network.Id, ReportDocument.Text, text, cancellationToken);
+        await store.WriteReportDocumentAsync(network.Id, ReportDocument.Body, body, cancellationToken);
+        await store.WriteReportDocumentAsync(network.Id, ReportDocument.Page, html, cancellationToken);
+    }
+
+    /// <summary>The report's charts as attachments for <c>cid:</c> images, by name; those not stored are left out.</summary>
+    public async Task<IReadOnlyList<(string Name, byte[] Png)>> ReadChartsAsync(string networkId, CancellationToken cancellationToken = default)
+    {
+        var charts = new List<(string, byte[])>();
+        foreach (string chart in new[] { ReportCharts.SurveyTrendName, ReportCharts.AttendanceName })
+        {
+            if (await store.ReadReportChartAsync(networkId, chart, cancellationToken) is { } png)
+            {
+                charts.Add((chart, png));
+            }
+        }
+
+        return charts;
+    }
+
+    /// <summary>The image source of each chart: a data URI for the page, or (null) a <c>cid:</c> reference for the email.</summary>
+    static Dictionary<string, string> Charts(byte[] trend, byte[] attendance, Func<byte[], string?> source) => new()
+    {
+        [ReportCharts.SurveyTrendName] = source(trend) ?? "cid:" + ReportCharts.SurveyTrendName,
+        [ReportCharts.AttendanceName] = source(attendance) ?? "cid:" + ReportCharts.AttendanceName,
+    };
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Storage;
+
+/// <summary>The documents built from answers: a meeting's agenda and survey summary, the year-end report and its charts.</summary>
+public sealed partial class NetworkStore
+{
+    const string Html = "text/html; charset=utf-8";
+    const string PlainText = "text/plain; charset=utf-8";
+    const string Json = "application/json";
+
+    public Task WriteMeetingDocumentAsync(string networkId, int meeting, MeetingDocument document, string content, CancellationToken cancellationToken = default) =>
+        WriteTextAsync(DocumentPaths.Of(networkId, meeting, document), content, ContentType(document), cancellationToken);
+
+    public Task<string?> ReadMeetingDocumentAsync(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default) =>
+        ReadTextAsync(DocumentPaths.Of(networkId, meeting, document), cancellationToken);
+
+    public Task<bool> MeetingDocumentExistsAsync(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default) =>
+        ExistsAsync(DocumentPaths.Of(networkId, meeting, document), cancellationToken);
+
+    /// <summary>A meeting document that is JSON (<see cref="MeetingDocument.AgendaJson"/>, <see cref="MeetingDocument.CarryOver"/>), written from its model.</summary>
+    public Task WriteMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, CancellationToken cancellationToken = default) =>
+        WriteMeetingDocumentAsync(networkId, meeting, document, JsonSerializer.Serialize(value, DocumentJson.Options), cancellationToken);
+
+    /// <summary>A meeting document that is JSON, read into its model; null when there is none.</summary>
+    public async Task<T?> ReadMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default)
+        where T : class =>
+        await ReadMeetingDocumentAsync(networkId, meeting, document, cancellationToken) is { } json
+            ? JsonSerializer.Deserialize<T>(json, DocumentJson.Options)
+            : null;
+
+    public Task WriteReportDocumentAsync(string networkId, ReportDocument document, string content, CancellationToken cancellationToken = default) =>
+        WriteTextAsync(DocumentPaths.Of(networkId, document), content, document == ReportDocument.Text ? PlainText : Html, cancellationToken);
+
+    public Task<string?> ReadReportDocumentAsync(string networkId, ReportDocument document, CancellationToken cancellationToken = default) =>
+        ReadTextAsync(DocumentPaths.Of(networkId, document), cancellationToken);
+
+    public Task<bool> ReportDocumentExistsAsync(string networkId, ReportDocument document, CancellationToken cancellationToken = default) =>
+        ExistsAsync(DocumentPaths.Of(networkId, document), cancellationToken);
+
+    public Task WriteReportChartAsync(string networkId, string chart, byte[] png, CancellationToken cancellationToken = default) =>
+        WriteBytesAsync(DocumentPaths.ReportChart(networkId, chart), png, "image/png", cancellationToken);
+
+    public Task<byte[]?> ReadReportChartAsync(string networkId, string chart, CancellationToken cancellationToken = default) =>
+        ReadBytesAsync(DocumentPaths.ReportChart(networkId, chart), cancellationToken);
+
+    static string ContentType(MeetingDocument document) => document switch
+    {
+        MeetingDocument.AgendaPage or MeetingDocument.AgendaBody or MeetingDocument.SurveySummaryPage => Html,
+        MeetingDocument.AgendaJson or MeetingDocument.CarryOver => Json,
+        _ => PlainText,
+    };
+}

@@ -1,0 +1,67 @@
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Storage;
+
+/// <summary>What became of an email before: sent (SendGrid accepted it) or refused for good.</summary>
+public enum MailRecord
+{
+    Sent,
+    Refused,
+}
+
+/// <summary>The sent-mail records: one per email SendGrid accepted or refused, so that none is sent twice.</summary>
+public sealed partial class NetworkStore
+{
+    /// <summary>
+    /// What was recorded for these emails, by key: one listing per folder of records instead of a read per email. Keys
+    /// with no entry have not been sent.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<MailKey, MailRecord>> MailRecordsAsync(IReadOnlyCollection<MailKey> keys, CancellationToken cancellationToken = default)
+    {
+        var recorded = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<string> folders = keys
+            .SelectMany(k => new[] { DocumentPaths.SentMail(k), DocumentPaths.RefusedMail(k) })
+            .Select(path => path[..(path.LastIndexOf('/') + 1)])
+            .Distinct(StringComparer.Ordinal);
+        foreach (string folder in folders)
+        {
+            recorded.UnionWith(await ListAsync(folder, cancellationToken));
+        }
+
+        var records = new Dictionary<MailKey, MailRecord>();
+        foreach (MailKey key in keys)
+        {
+            if (recorded.Contains(DocumentPaths.SentMail(key)))
+            {
+                records[key] = MailRecord.Sent;
+            }
+            else if (recorded.Contains(DocumentPaths.RefusedMail(key)))
+            {
+                records[key] = MailRecord.Refused;
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>Records that SendGrid accepted the email (once; a second record of the same key changes nothing).</summary>
+    public Task<bool> RecordSentAsync(MailKey key, string json, CancellationToken cancellationToken = default) =>
+        CreateOnceAsync(DocumentPaths.SentMail(key), json, cancellationToken);
+
+    /// <summary>Records that SendGrid refused the email for good.</summary>
+    public Task<bool> RecordRefusedAsync(MailKey key, string json, CancellationToken cancellationToken = default) =>
+        CreateOnceAsync(DocumentPaths.RefusedMail(key), json, cancellationToken);
+
+    /// <summary>How many emails of a kind were accepted for a meeting (any recipient, any revision).</summary>
+    public Task<int> CountSentAsync(string networkId, int meeting, string kind, CancellationToken cancellationToken = default) =>
+        CountAsync(DocumentPaths.SentMailOfKind(networkId, meeting, kind), cancellationToken);
+
+    /// <summary>The members an invitation to the meeting was sent to, from the sent records (the director excluded).</summary>
+    public async Task<IReadOnlySet<string>> InvitedMemberIdsAsync(string networkId, int meeting, CancellationToken cancellationToken = default)
+    {
+        IReadOnlyList<string> sent = await ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, MailKinds.Invitation), cancellationToken);
+        return sent.Select(path => Path.GetFileName(path).Split('.')[0])
+            .Where(id => id != MailKinds.Director)
+            .ToHashSet(StringComparer.Ordinal);
+    }
+}
