@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NetworkFunctions.Tests.SystemTests.EndToEnd;
+using NetworkFunctions.Tests.Support;
+
+namespace NetworkFunctions.Tests.SystemTests.Cycle;
+
+/// <summary>
+/// The branches of a meeting's life on the in-memory engine (durable timers fire exactly on time there): moving and
+/// cancelling a meeting, members joining and leaving, answers after the deadline, bad links. Through HTTP and the mailbox.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixture<InMemoryHostFixture>
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(40);
+
+    /// <summary>Invitation at once, reminder 6 s later, deadline 10 s after kickoff, meeting 15 s after, survey 1 s after its end.</summary>
+    static JsonObject Schedule(int start) => new()
+    {
+        ["invitationLead"] = $"PT{start}S",
+        ["contributionDeadlineLead"] = $"PT{start - 10}S",
+        ["reminderLeads"] = new JsonArray("PT4S"),
+        ["finalAgendaLead"] = "PT3S",
+        ["surveyDelay"] = "PT1S",
+        ["surveyOpenFor"] = "PT6S",
+        ["surveyReminderAfter"] = "PT3S",
+    };
+
+    async Task<(HttpClient Http, Mailbox Mailbox, string Id, string Tag)> KickOffAsync(int[] starts, int firstStart = 15)
+    {
+        string tag = Guid.NewGuid().ToString("N")[..10];
+        string id = $"branch-{tag}";
+        HttpClient http = fixture.Api();
+        JsonObject document = CompressedYear.Document(id, DateTimeOffset.UtcNow, starts, Schedule(firstStart), tag, length: 4);
+        using HttpResponseMessage response = await http.PostAsJsonAsync("/api/networks", document);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (http, new Mailbox(http), id, tag);
+    }
+
+    static Func<ReceivedMail, bool> To(string tag, string subjectStart) =>
+        m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_moved_meeting_sends_an_updated_calendar_entry_and_runs_on_its_new_times()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15]);
+        await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations");
+        DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(25);
+
+        using HttpResponseMessage moved = await http.PatchAsync($"/api/networks/{id}/meetings/1",
+            JsonContent.Create(new { start = CompressedYear.Instant(start), end = CompressedYear.Instant(start.AddSeconds(4)), location = "Byrådssalen" }));
+
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        IReadOnlyList<ReceivedMail> updates = await mailbox.WaitForAsync(To(tag, "Ændret"), 6, Wait, "updated invitations");
+        foreach (ReceivedMail update in updates)
+        {
+            string ics = Assert.Single(update.Attachments).Unfolded;
+            Assert.Contains("SEQUENCE:1", ics);
+            Assert.Contains("METHOD:REQUEST", ics);
+            Assert.Contains("LOCATION:Byrådssalen", ics);
+            Assert.Contains($"UID:{id}-meeting-1@networkfunctions", ics);
+        }
+
+        IReadOnlyList<ReceivedMail> agenda = await mailbox.WaitForAsync(To(tag, "Dagsorden til møde 1"), 2, Wait, "the agenda");
+        Assert.All(agenda, m => Assert.True(m.ReceivedAt >= start.AddSeconds(-10).AddSeconds(-2), "the agenda followed the new deadline"));
+        JsonElement status = await StatusAsync(http, id);
+        Assert.Equal(1, status.GetProperty("meetings")[0].GetProperty("revision").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_meeting_cancelled_before_its_invitations_sends_nothing_and_the_year_still_ends()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15, 200]);
+
+        using HttpResponseMessage cancelled = await http.PatchAsync($"/api/networks/{id}/meetings/2", JsonContent.Create(new { cancelled = true }));
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        using HttpResponseMessage again = await http.PatchAsync($"/api/networks/{id}/meetings/2", JsonContent.Create(new { cancelled = true }));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        await mailbox.WaitForAsync(To(tag, "Årsrapport"), 3, Wait * 2, "the year-end report");
+        IReadOnlyList<ReceivedMail> all = (await mailbox.AllAsync()).Where(m => m.Recipient.Contains($".{tag}@")).ToList();
+        Assert.DoesNotContain(all, m => m.Subject.Contains("møde 2"));
+        Assert.DoesNotContain(all, m => m.Subject.StartsWith("Aflyst"));
+        JsonElement status = await StatusAsync(http, id);
+        Assert.Equal(["closed", "cancelled"], status.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("phase").GetString()));
+    }
+
+    [Fact]
+    public async Task A_member_who_joins_is_invited_from_the_next_meeting_and_one_who_leaves_gets_nothing_more()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15, 40]);
+        IReadOnlyList<ReceivedMail> first = await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations to meeting 1");
+        string eva = CompressedYear.Email("eva", tag);
+        string frank = CompressedYear.Email("frank", tag);
+        using var forms = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await forms.PostAsync(first.Single(m => m.Recipient == eva).FormLink,
+            new FormUrlEncodedContent([new("attendance", "yes"), new("type", "theme"), new("title", "Evas tema")]))).StatusCode);
+
+        using HttpResponseMessage joined = await http.PostAsJsonAsync($"/api/networks/{id}/members", new { name = "Frank Frost", email = frank, department = "Center for Økonomi" });
+        Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
+        using HttpResponseMessage left = await http.DeleteAsync($"/api/networks/{id}/members/{eva}");
+        Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/networks/{id}/members/{eva}")).StatusCode);
+        JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/{id}/members/{frank}");
+        Assert.Equal("Frank Frost", export.GetProperty("member").GetProperty("name").GetString());
+        JsonElement status = await StatusAsync(http, id);
+        Assert.Empty(status.GetProperty("missingDepartments").EnumerateArray());
+
+        IReadOnlyList<ReceivedMail> reminders = await mailbox.WaitForAsync(To(tag, "Påmindelse: svar"), 4, Wait, "reminders for meeting 1");
+        Assert.DoesNotContain(reminders, m => m.Recipient == frank || m.Recipient == eva);
+        IReadOnlyList<ReceivedMail> second = await mailbox.WaitForAsync(m => To(tag, "Invitation")(m) && m.Subject.Contains("møde 2"), 5, Wait, "invitations to meeting 2");
+        Assert.Contains(second, m => m.Recipient == frank);
+        Assert.DoesNotContain(second, m => m.Recipient == eva);
+
+        IReadOnlyList<ReceivedMail> agenda = await mailbox.WaitForAsync(To(tag, "Dagsorden til møde 1"), 2, Wait, "the agenda of meeting 1");
+        Assert.DoesNotContain("Evas tema", agenda[0].Html);
+    }
+
+    [Fact]
+    public async Task An_answer_after_the_deadline_is_refused_with_410_and_a_bad_link_with_403_or_404()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([12]);
+        ReceivedMail invitation = (await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations")).First(m => m.Recipient.StartsWith("anne."));
+        string link = invitation.FormLink;
+        using var forms = new HttpClient();
+
+        string token = link[(link.LastIndexOf('/') + 1)..];
+        string tampered = link[..(link.LastIndexOf('/') + 1)] + token[..^2] + (token[^2] == 'A' ? "BB" : "AA");
+        Assert.Equal(HttpStatusCode.Forbidden, (await forms.GetAsync(tampered)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await forms.GetAsync(link[..(link.LastIndexOf('/') + 1)] + "not-a-token")).StatusCode);
+        using HttpResponseMessage wrongType = await forms.PostAsync(link, JsonContent.Create(new { attendance = "yes" }));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        using HttpResponseMessage invalid = await forms.PostAsync(link, new FormUrlEncodedContent([new("attendance", "perhaps")]));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("id=\"attendance-error\"", await invalid.Content.ReadAsStringAsync());
+
+        await mailbox.WaitForAsync(To(tag, "Dagsorden til møde 1"), 2, Wait, "the agenda (the deadline has passed)");
+        using HttpResponseMessage late = await forms.PostAsync(link, new FormUrlEncodedContent([new("attendance", "yes")]));
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await forms.GetAsync(link)).StatusCode);
+        Assert.Equal(0, (await StatusAsync(http, id)).GetProperty("meetings")[0].GetProperty("answered").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_form_opened_by_a_link_scanner_changes_nothing()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([30]);
+        ReceivedMail invitation = (await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations")).First(m => m.Recipient.StartsWith("bo."));
+        using var forms = new HttpClient();
+
+        using HttpResponseMessage get = await forms.GetAsync(invitation.FormLink);
+        using HttpResponseMessage head = await forms.SendAsync(new HttpRequestMessage(HttpMethod.Head, invitation.FormLink));
+
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("no-referrer", get.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Contains("default-src 'none'", get.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", get.Headers.GetValues("X-Content-Type-Options").Single());
+        JsonElement meeting = (await StatusAsync(http, id)).GetProperty("meetings")[0];
+        Assert.Equal(0, meeting.GetProperty("answered").GetInt32());
+        Assert.Equal("collecting", meeting.GetProperty("phase").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, meeting.GetProperty("nextStepAt").ValueKind);
+    }
+
+    static async Task<JsonElement> StatusAsync(HttpClient http, string id) =>
+        await http.GetFromJsonAsync<JsonElement>($"/api/networks/{id}");
+}
