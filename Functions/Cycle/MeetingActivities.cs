@@ -23,6 +23,7 @@ public sealed partial class MeetingActivities(
     MeetingMessages messages,
     FormTokens tokens,
     IOptions<NetworkOptions> options,
+    IOptions<PatienceOptions> patience,
     TimeProvider clock,
     ILogger<MeetingActivities> logger)
 {
@@ -30,7 +31,7 @@ public sealed partial class MeetingActivities(
     public async Task<MeetingPlan> GetMeetingPlan([ActivityTrigger] MeetingRef meeting)
     {
         MeetingContext context = await LoadAsync(meeting.NetworkId, meeting.Number);
-        return new MeetingPlan(context.Meeting.Revision, context.Meeting.Cancelled, context.Timeline);
+        return new MeetingPlan(context.Meeting.Revision, context.Meeting.Cancelled, context.Timeline, patience.Value.ToPatience());
     }
 
     async Task<MeetingContext> LoadAsync(string networkId, int number) =>

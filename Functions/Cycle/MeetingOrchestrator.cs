@@ -43,7 +43,9 @@ public static class MeetingOrchestrator
             {
                 if (invitedRevision >= 0)
                 {
-                    await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendCancellation), new MeetingRevisionRef(meeting.NetworkId, meeting.Number, plan.Revision), Retry);
+                    var cancelled = new MeetingRevisionRef(meeting.NetworkId, meeting.Number, plan.Revision);
+                    await PatientSteps.RunAsync(context, log, meeting.NetworkId, meeting.Number, MailKinds.Cancellation, StepLimits.ForChange(plan.Timeline), PatienceOf(plan),
+                        quick => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendCancellation), cancelled, quick));
                 }
 
                 context.SetCustomStatus(new MeetingStatus(MeetingSteps.Cancelled, null, plan.Revision));
@@ -52,7 +54,9 @@ public static class MeetingOrchestrator
 
             if (invitedRevision >= 0 && plan.Revision > invitedRevision && lastKind < StepKind.Survey)
             {
-                await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendMeetingUpdate), new MeetingRevisionRef(meeting.NetworkId, meeting.Number, plan.Revision), Retry);
+                var moved = new MeetingRevisionRef(meeting.NetworkId, meeting.Number, plan.Revision);
+                await PatientSteps.RunAsync(context, log, meeting.NetworkId, meeting.Number, MailKinds.Update, StepLimits.ForChange(plan.Timeline), PatienceOf(plan),
+                    quick => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendMeetingUpdate), moved, quick));
                 invitedRevision = plan.Revision;
             }
 
@@ -89,8 +93,10 @@ public static class MeetingOrchestrator
                 context.SetCustomStatus(new MeetingStatus(MeetingSteps.Inviting, null, plan.Revision));
             }
 
-            await RunStepAsync(context, meeting, plan, step);
-            log.LogInformation("Meeting {Instance}: {Step} {Index} done", meeting.InstanceId, step.Kind, step.Index);
+            // A step waits out faults while it is useful; past that it is recorded as missed and the meeting goes on.
+            bool done = await PatientSteps.RunAsync(context, log, meeting.NetworkId, meeting.Number, StepName(step), StepLimits.For(step.Kind, plan.Timeline, PatienceOf(plan)), PatienceOf(plan),
+                quick => RunStepAsync(context, meeting, plan, step, quick));
+            log.LogInformation("Meeting {Instance}: {Step} {Index} {Outcome}", meeting.InstanceId, step.Kind, step.Index, done ? "done" : "missed");
             if (step.Kind == StepKind.Invitation)
             {
                 invitedRevision = plan.Revision;
@@ -104,25 +110,40 @@ public static class MeetingOrchestrator
         return new MeetingOutcome(meeting.Number, MeetingSteps.Closed);
     }
 
-    static Task RunStepAsync(TaskOrchestrationContext context, MeetingRef meeting, MeetingPlan plan, MeetingStep step)
+    /// <summary>Plans recorded before patience existed carry none: they keep the quick retries they had.</summary>
+    static Patience PatienceOf(MeetingPlan plan) => plan.Patience ?? Patience.Legacy;
+
+    static string StepName(MeetingStep step) => step.Kind == StepKind.Reminder
+        ? MailKinds.Reminder(step.Index)
+        : step.Kind switch
+        {
+            StepKind.Invitation => MailKinds.Invitation,
+            StepKind.Agenda => MailKinds.Agenda,
+            StepKind.FinalAgenda => MailKinds.FinalAgenda,
+            StepKind.Survey => MailKinds.Survey,
+            StepKind.SurveyReminder => MailKinds.SurveyReminder,
+            _ => MailKinds.SurveySummary,
+        };
+
+    static Task RunStepAsync(TaskOrchestrationContext context, MeetingRef meeting, MeetingPlan plan, MeetingStep step, TaskOptions retry)
     {
         var revision = new MeetingRevisionRef(meeting.NetworkId, meeting.Number, plan.Revision);
         return step.Kind switch
         {
-            StepKind.Invitation => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendInvitations), revision, Retry),
-            StepKind.Reminder => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendReminders), new ReminderRef(meeting.NetworkId, meeting.Number, plan.Revision, step.Index), Retry),
-            StepKind.Agenda => AgendaAsync(context, meeting, revision),
-            StepKind.FinalAgenda => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendFinalAgenda), revision, Retry),
-            StepKind.Survey => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveys), revision, Retry),
-            StepKind.SurveyReminder => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveyReminders), revision, Retry),
-            StepKind.SurveySummary => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveySummary), revision, Retry),
+            StepKind.Invitation => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendInvitations), revision, retry),
+            StepKind.Reminder => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendReminders), new ReminderRef(meeting.NetworkId, meeting.Number, plan.Revision, step.Index), retry),
+            StepKind.Agenda => AgendaAsync(context, meeting, revision, retry),
+            StepKind.FinalAgenda => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendFinalAgenda), revision, retry),
+            StepKind.Survey => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveys), revision, retry),
+            StepKind.SurveyReminder => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveyReminders), revision, retry),
+            StepKind.SurveySummary => context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendSurveySummary), revision, retry),
             _ => throw new ArgumentOutOfRangeException(nameof(step), step.Kind, null),
         };
     }
 
-    static async Task AgendaAsync(TaskOrchestrationContext context, MeetingRef meeting, MeetingRevisionRef revision)
+    static async Task AgendaAsync(TaskOrchestrationContext context, MeetingRef meeting, MeetingRevisionRef revision, TaskOptions retry)
     {
-        await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.AssembleAgenda), meeting, Retry);
-        await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendAgenda), revision, Retry);
+        await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.AssembleAgenda), meeting, retry);
+        await context.CallActivityAsync<StepResult>(nameof(MeetingActivities.SendAgenda), revision, retry);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 
 namespace NetworkFunctions.Email;
 
@@ -12,7 +13,7 @@ namespace NetworkFunctions.Email;
 /// (<see cref="EmailOptions.SendConcurrency"/>), and a failure is thrown for the retry policy only after every send
 /// in flight has finished and been recorded, so a retry sends exactly what is missing.
 /// </summary>
-public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<EmailOptions> options)
+public sealed class Delivery(Mailer mailer, EmailComposer composer, NetworkStore store, IOptions<EmailOptions> options, TimeProvider clock)
 {
     public async Task<int> SendAsync(Network network, IEnumerable<EmailMessage> messages, MailKey noticeKey, CancellationToken cancellationToken = default)
     {
@@ -46,7 +47,30 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer, IOptions<Ema
 
         if (failures.TryPeek(out Exception? failure))
         {
+            if (failures.OfType<EmailSendException>().FirstOrDefault(e => e.Failure == SendFailure.Configuration) is { } fault)
+            {
+                // Every mail of the network waits on this; the attention shows it on the status and the dashboard.
+                await store.RaiseAttentionAsync(network.Id, new Attention(
+                    AttentionKinds.EmailConfiguration, clock.GetUtcNow(), $"SendGrid answered {(int)fault.Status}: the app's key or sender is refused; mail waits and goes out once it is fixed."), cancellationToken);
+            }
+
             ExceptionDispatchInfo.Throw(failure);
+        }
+
+        if (outcomes.Any(o => o == SendOutcome.Sent) && await store.ClearAttentionAsync(network.Id, AttentionKinds.EmailConfiguration, null, null, cancellationToken))
+        {
+            // Mail works again: the consultant hears of it by mail now, since mail was what broke.
+            // A failure of this notice leaves the step's own mails as they are (sent and recorded).
+            DateTimeOffset now = clock.GetUtcNow();
+            try
+            {
+                await mailer.SendAsync(composer.ConsultantNotice(network, "recovered", [new DetailRow(composer.Text(network.Language, "recovered_row"), now.ToString("u", System.Globalization.CultureInfo.InvariantCulture))],
+                    new MailKey(network.Id, MailKinds.NetworkWide, "email-recovered", MailKinds.Consultant, (int)(now.ToUnixTimeSeconds() / 60))), cancellationToken);
+            }
+            catch (EmailSendException)
+            {
+                // Logged by the mailer; the attention is cleared, and the dashboard shows the network is well.
+            }
         }
 
         List<EmailMessage> refused = batch.Where((_, i) => outcomes[i] == SendOutcome.Refused).ToList();

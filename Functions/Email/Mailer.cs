@@ -9,24 +9,6 @@ using SendGrid.Helpers.Mail;
 
 namespace NetworkFunctions.Email;
 
-/// <summary>A send SendGrid refused or could not take; retried by the caller's durable retry policy.</summary>
-public sealed class EmailSendException : Exception
-{
-    public EmailSendException(HttpStatusCode status, string detail)
-        : base($"SendGrid answered {(int)status}: {detail}") => Status = status;
-
-    EmailSendException(TimeSpan timeout, Exception inner)
-        : base($"SendGrid did not answer within {timeout.TotalSeconds:0} s.", inner) => Status = HttpStatusCode.RequestTimeout;
-
-    /// <summary>SendGrid did not answer in time: whether it took the mail is unknown, and a retry is the only way on.</summary>
-    public static EmailSendException NoAnswer(TimeSpan timeout, Exception inner) => new(timeout, inner);
-
-    public HttpStatusCode Status { get; }
-
-    /// <summary>4xx other than 408 (no answer) and 429 (throttled): retrying will not help.</summary>
-    public bool IsPermanent => (int)Status is >= 400 and < 500 and not 408 and not 429;
-}
-
 public enum SendOutcome
 {
     /// <summary>SendGrid accepted it now.</summary>
@@ -35,7 +17,7 @@ public enum SendOutcome
     /// <summary>It had been sent before (a retried or replayed activity): nothing was sent.</summary>
     AlreadySent,
 
-    /// <summary>SendGrid refused it for good (4xx other than 429): recorded, not retried.</summary>
+    /// <summary>SendGrid refused this message for good (<see cref="SendFailure.Refused"/>): recorded, not retried.</summary>
     Refused,
 }
 
@@ -43,10 +25,11 @@ public enum SendOutcome
 /// Sends each email once: a sent record in Blob Storage is checked before and written after SendGrid accepts it,
 /// so retried and replayed activities skip what already went out (a batch checks its records with one listing,
 /// <see cref="EarlierOutcomesAsync"/>). One recipient per message, so nobody sees
-/// another member's address. Throttling (429), server errors and timeouts throw, for the durable retry policy;
-/// a permanent refusal is recorded beside the sent records (<c>…/failed/…</c>) and reported to the caller.
+/// another member's address. Throttling (429), server errors, timeouts and configuration faults (401/403) throw, for
+/// the caller's patience; a refusal of the message itself (400) is recorded beside the sent records and reported to
+/// the caller. What SendGrid answered last is kept in <see cref="EmailHealth"/> for the health check.
 /// </summary>
-public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOptions<EmailOptions> options, TimeProvider clock, ILogger<Mailer> logger)
+public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHealth health, IOptions<EmailOptions> options, TimeProvider clock, ILogger<Mailer> logger)
 {
     /// <summary>Sends the message unless it was sent before; true if it was sent now.</summary>
     public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
@@ -95,27 +78,42 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, IOption
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("SendGrid did not answer in time for {Record}", message.Key);
+            logger.LogWarning(LogEvents.SendGridNoAnswer, "SendGrid did not answer in time for {Kind} of {NetworkId} meeting {Meeting}", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
             throw EmailSendException.NoAnswer(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds), e);
+        }
+        catch (HttpRequestException e)
+        {
+            logger.LogWarning(LogEvents.SendGridUnreachable, "SendGrid could not be reached for {Kind} of {NetworkId} meeting {Meeting}", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
+            throw new EmailSendException(HttpStatusCode.ServiceUnavailable, e.GetType().Name, e);
         }
 
         if (!response.IsSuccessStatusCode)
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);
             var error = new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
-            logger.LogWarning("SendGrid answered {Status} for {Record}", (int)response.StatusCode, message.Key);
-            if (!error.IsPermanent)
+            if (error.Failure == SendFailure.Configuration)
+            {
+                health.ConfigurationFault((int)response.StatusCode, clock.GetUtcNow());
+                logger.LogError(LogEvents.SendGridConfiguration, "SendGrid refuses the app's key or sender ({Status}): every mail waits until it accepts again", (int)response.StatusCode);
+            }
+            else
+            {
+                logger.LogWarning(LogEvents.SendGridFailed, "SendGrid answered {Status} for {Kind} of {NetworkId} meeting {Meeting}", (int)response.StatusCode, message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
+            }
+
+            if (error.Failure != SendFailure.Refused)
             {
                 throw error;
             }
 
-            await store.RecordRefusedAsync(message.Key, JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Message }), cancellationToken);
+            await store.RecordRefusedAsync(message.Key, JsonSerializer.Serialize(new { failedAt = clock.GetUtcNow(), status = (int)response.StatusCode, detail = error.Detail }), cancellationToken);
             return SendOutcome.Refused;
         }
 
+        health.Accepted();
+
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
         await store.RecordSentAsync(message.Key, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
-        logger.LogDebug("Sent {Record}", message.Key);
         return SendOutcome.Sent;
     }
 }

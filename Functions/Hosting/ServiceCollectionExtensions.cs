@@ -6,6 +6,7 @@ using NetworkFunctions.Agenda;
 using NetworkFunctions.Changes;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Health;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
@@ -32,6 +33,11 @@ public static class ServiceCollectionExtensions
             .BindConfiguration(NetworkOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<PatienceOptions>()
+            .BindConfiguration(PatienceOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.FirstWaitSeconds <= o.LongestWaitSeconds, "Patience:FirstWaitSeconds must not exceed Patience:LongestWaitSeconds.")
+            .ValidateOnStart();
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.Section)
             .ValidateDataAnnotations()
@@ -52,6 +58,10 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<YearReportDocuments>();
         services.AddSingleton<MemberData>();
         services.AddSingleton<SnapshotReader>();
+        services.AddSingleton<EmailHealth>();
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(HealthChecks.Storage)
+            .AddCheck<EmailHealthCheck>(HealthChecks.Email);
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<MeetingMessages>();
         services.AddSingleton<NetworkMessages>();

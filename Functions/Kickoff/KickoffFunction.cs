@@ -5,6 +5,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
@@ -16,7 +17,7 @@ namespace NetworkFunctions.Kickoff;
 public sealed record KickoffAccepted(string NetworkId, string StatusUrl, IReadOnlyList<string> MissingDepartments);
 
 /// <summary><c>POST /api/networks</c>: the director starts a network-year (SPEC sections 3 and 4).</summary>
-public sealed class KickoffFunction(NetworkStore store, TimeProvider clock, ILogger<KickoffFunction> logger)
+public sealed class KickoffFunction(NetworkStore store, IOptions<PatienceOptions> patience, TimeProvider clock, ILogger<KickoffFunction> logger)
 {
     /// <summary>A network document with no orchestration this long after its kickoff is left from a kickoff that stopped half-way.</summary>
     static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(1);
@@ -53,7 +54,7 @@ public sealed class KickoffFunction(NetworkStore store, TimeProvider clock, ILog
             }
 
             await client.ScheduleNewOrchestrationInstanceAsync(
-                Orchestrations.NetworkYear, new NetworkYear(network.Id, network.Meetings.Select(m => m.Number).ToArray()), new StartOrchestrationOptions(network.Id), cancellationToken);
+                Orchestrations.NetworkYear, new NetworkYear(network.Id, [.. network.Meetings.Select(m => m.Number)], patience.Value.ToPatience()), new StartOrchestrationOptions(network.Id), cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or RpcException { StatusCode: StatusCode.AlreadyExists })
         {

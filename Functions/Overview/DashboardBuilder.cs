@@ -47,7 +47,12 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             new DashboardLink(Text(l, "dashboard_report"), input.ReportExists ? Link($"{basePath}/report", input.LinkKey) : null, Text(l, "dashboard_report_pending")),
             network.Meetings.Select(m => Panel(input, m, basePath)).ToList(),
             Table(attendance, l),
-            png is { Length: > 0 } ? new DashboardChart("data:image/png;base64," + Convert.ToBase64String(png), Text(l, "dashboard_chart_alt")) : null);
+            png is { Length: > 0 } ? new DashboardChart("data:image/png;base64," + Convert.ToBase64String(png), Text(l, "dashboard_chart_alt")) : null,
+            (input.Attention ?? []).Select(a => new AttentionRow(
+                a.Kind,
+                a.Meeting is { } n ? Text(l, "dashboard_attention_meeting", ("kind", Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_'))), ("n", Count(n, l))) : Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_')),
+                Formats.Moment(a.Since, network.Zone, l),
+                a.Detail)).ToList());
     }
 
     MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath)

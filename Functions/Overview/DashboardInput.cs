@@ -13,7 +13,8 @@ public sealed record DashboardInput(
     string RuntimeStatus,
     IReadOnlyList<MeetingSnapshot> Meetings,
     bool ReportExists,
-    string? LinkKey = null);
+    string? LinkKey = null,
+    IReadOnlyList<Attention>? Attention = null);
 
 /// <summary>
 /// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the

@@ -16,7 +16,11 @@ public sealed record DashboardView(
     DashboardLink Report,
     IReadOnlyList<MeetingPanel> Meetings,
     AttendanceTable Attendance,
-    DashboardChart? AttendanceChart);
+    DashboardChart? AttendanceChart,
+    IReadOnlyList<AttentionRow>? Attention = null);
+
+/// <summary>One thing that waits on a fault or was missed, as the dashboard shows it at the top.</summary>
+public sealed record AttentionRow(string Kind, string Label, string Since, string Detail);
 
 /// <summary>A link to a document of the network; <see cref="Url"/> is null while the document does not exist yet.</summary>
 public sealed record DashboardLink(string Label, string? Url, string Pending);

@@ -1,6 +1,8 @@
+using NetworkFunctions.Networks;
+
 namespace NetworkFunctions.Overview;
 
-/// <summary>The status JSON of <c>GET /api/networks/{networkId}</c> (SPEC section 3): counts and phases, no personal data.</summary>
+/// <summary>The status JSON of <c>GET /api/networks/{networkId}</c> (SPEC section 3): counts and phases, and what waits on a fault or was missed (<see cref="Attention"/>); no personal data.</summary>
 public sealed record NetworkStatus(
     string NetworkId,
     string Name,
@@ -8,7 +10,8 @@ public sealed record NetworkStatus(
     IReadOnlyList<string> MissingDepartments,
     string? ReportUrl,
     IReadOnlyList<MeetingStatusView> Meetings,
-    int Members);
+    int Members,
+    IReadOnlyList<Attention> Attention);
 
 public sealed record MeetingStatusView(
     int Number,

@@ -17,7 +17,8 @@ public static class NetworkStatusBuilder
             network.MissingDepartments,
             input.ReportExists ? $"{baseUrl}/report" : null,
             network.Meetings.Select(m => Meeting(input, m, baseUrl)).ToList(),
-            network.Members.Count);
+            network.Members.Count,
+            input.Attention ?? []);
     }
 
     static MeetingStatusView Meeting(DashboardInput input, Meeting meeting, string baseUrl)

@@ -18,8 +18,9 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
 
         Task<OrchestrationMetadata?> instance = client.GetInstanceAsync(InstanceIds.Network(networkId), cancellationToken);
         Task<bool> report = store.ReportDocumentExistsAsync(networkId, ReportDocument.Page, cancellationToken);
+        Task<IReadOnlyList<Attention>> attention = store.LoadAttentionAsync(networkId, cancellationToken);
         MeetingSnapshot[] meetings = await Task.WhenAll(network.Meetings.Select(m => MeetingAsync(client, network.Id, m.Number, cancellationToken)));
-        return new DashboardInput(network, clock.GetUtcNow(), (await instance)?.RuntimeStatus.ToString() ?? "Pending", meetings, await report);
+        return new DashboardInput(network, clock.GetUtcNow(), (await instance)?.RuntimeStatus.ToString() ?? "Pending", meetings, await report, Attention: await attention);
     }
 
     async Task<MeetingSnapshot> MeetingAsync(DurableTaskClient client, string networkId, int number, CancellationToken cancellationToken)

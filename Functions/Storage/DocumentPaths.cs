@@ -53,6 +53,11 @@ internal static class DocumentPaths
 
     public static string SentMailOfKind(string networkId, int meeting, string kind) => $"networks/{networkId}/sent/{N(meeting)}/{kind}/";
 
+    public static string Attentions(string networkId) => $"networks/{networkId}/attention/";
+
+    public static string Attention(string networkId, string kind, int? meeting, string? step) =>
+        Attentions(networkId) + $"{kind}.{(meeting is { } n ? N(n) : "network")}{(step is null ? "" : "." + step)}.json";
+
     static string RecordName(MailKey key) => $"{key.Recipient}.r{key.Revision.ToString(CultureInfo.InvariantCulture)}.json";
 
     static string N(int meeting) => meeting.ToString("00", CultureInfo.InvariantCulture);

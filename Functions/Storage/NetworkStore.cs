@@ -149,6 +149,9 @@ public sealed partial class NetworkStore(BlobServiceClient blobs, IOptions<Netwo
     }
 
     internal async Task DeleteAsync(string path, CancellationToken cancellationToken = default) =>
+        await DeleteIfExistsAsync(path, cancellationToken);
+
+    internal async Task<bool> DeleteIfExistsAsync(string path, CancellationToken cancellationToken = default) =>
         await container.GetBlobClient(path).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
 
     /// <summary>Deletes every document of a network except the network document itself; returns how many.</summary>

@@ -1,0 +1,46 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NetworkFunctions.Email;
+using NetworkFunctions.Networks;
+
+namespace NetworkFunctions.Health;
+
+/// <summary>The names of the checks and the data key of when a fault began.</summary>
+public static class HealthChecks
+{
+    public const string Storage = "storage";
+    public const string Durable = "durable";
+    public const string Email = "email";
+    public const string Since = "since";
+}
+
+/// <summary>Blob Storage answers within a few seconds: the documents container can be read.</summary>
+public sealed class StorageHealthCheck(BlobServiceClient blobs, IOptions<NetworkOptions> options) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            await blobs.GetBlobContainerClient(options.Value.DocumentsContainer).ExistsAsync(timeout.Token);
+            return HealthCheckResult.Healthy("Blob Storage answers.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Degraded($"Blob Storage did not answer ({e.GetType().Name}); answers and steps wait until it does.");
+        }
+    }
+}
+
+/// <summary>SendGrid takes the app's mail: degraded from a configuration refusal (401/403) until the next accepted send.</summary>
+public sealed class EmailHealthCheck(EmailHealth email) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(email.Fault is { } fault
+            ? HealthCheckResult.Degraded(
+                $"SendGrid answered {fault.Status}: the API key or the sender is refused. Mail waits and goes out once it is fixed.",
+                data: new Dictionary<string, object> { [HealthChecks.Since] = fault.Since })
+            : HealthCheckResult.Healthy("SendGrid took the last mail (or none was sent yet)."));
+}
