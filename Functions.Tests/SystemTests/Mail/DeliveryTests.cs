@@ -102,7 +102,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         await ArmAsync(503, 3);
 
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
-        Assert.False(error.IsPermanent);
+        Assert.Equal(SendFailure.Transient, error.Failure);
         int recorded = await Store.CountSentAsync(Network.Id, 1, kind);
         Assert.Equal(Recipients - 3, recorded);
         Assert.Equal(Recipients - 3, (await RecipientsAsync(kind)).Count);
@@ -122,7 +122,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
 
         var error = await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
         Assert.Equal(HttpStatusCode.RequestTimeout, error.Status);
-        Assert.False(error.IsPermanent);
+        Assert.Equal(SendFailure.Transient, error.Failure);
         Assert.Equal(Recipients - 2, await Store.CountSentAsync(Network.Id, 1, kind));
 
         Assert.Equal(2, await Delivery.SendAsync(Network, batch, Notice(kind)));
