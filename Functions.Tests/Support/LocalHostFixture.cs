@@ -92,3 +92,13 @@ public sealed class AzureStorageHostFixture() : LocalHostFixture(DurableBackend.
 
 /// <summary>The AzureStorage engine with no retention period: housekeeping purges a network as soon as it has finished.</summary>
 public sealed class NoRetentionHostFixture() : LocalHostFixture(DurableBackend.AzureStorage, new Dictionary<string, string?> { ["Network:RetentionDays"] = "0" });
+
+/// <summary>The AzureStorage engine with patience in seconds: two quick tries, then waits of 2 s doubling to 5 s.</summary>
+public sealed class PatientHostFixture() : LocalHostFixture(DurableBackend.AzureStorage, new Dictionary<string, string?>
+{
+    ["Patience:QuickAttempts"] = "2",
+    ["Patience:QuickFirstRetrySeconds"] = "1",
+    ["Patience:FirstWaitSeconds"] = "2",
+    ["Patience:LongestWaitSeconds"] = "5",
+    ["Patience:NetworkWideForSeconds"] = "600",
+});

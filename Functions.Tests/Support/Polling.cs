@@ -22,4 +22,11 @@ public static class Polling
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Polls until the probe yields a value, for values that are structs (a <c>JsonElement</c>).</summary>
+    public static async Task<T> UntilValueAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string description)
+        where T : struct =>
+        (await UntilAsync<Box<T>>(async () => await probe() is { } value ? new Box<T>(value) : null, timeout, description)).Value;
+
+    sealed record Box<T>(T Value);
 }
