@@ -62,6 +62,9 @@ param emailSenderAddress string
 @description('Sender display name of outgoing mail (Email__SenderName).')
 param emailSenderName string = 'NetworkFunctions'
 
+@description('Address the operator\'s alert (mail or steps waiting on a fault, steps missed) is mailed to; empty: the alert shows in Azure Monitor only.')
+param alertEmail string = ''
+
 @description('Id of the current form-signing key, written into form tokens (Forms__SigningKeyId).')
 param formSigningKeyId string = 'k1'
 
@@ -120,6 +123,18 @@ module monitoring 'app/monitoring.bicep' = {
     applicationInsightsName: 'appi-${resourceToken}'
     location: location
     tags: tags
+  }
+}
+
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    name: 'alert-faults-${resourceToken}'
+    location: location
+    tags: tags
+    applicationInsightsId: monitoring.outputs.applicationInsightsResourceId
+    alertEmail: alertEmail
   }
 }
 

@@ -43,6 +43,23 @@ public class InfraTemplateTests
     readonly ArmDeployment deployment = Bicep.Deploy();
 
     [Fact]
+    public void TheOperatorIsAlertedOnTheFaultEventIdsAndMailedWhenAnAddressIsGiven()
+    {
+        ArmResource rule = Single(deployment, "Microsoft.Insights/scheduledQueryRules");
+        string query = rule.Definition.ToJsonString();
+
+        foreach (string id in new[] { "3101", "3110", "3111" })
+        {
+            Assert.Contains(id, query, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(deployment.AllResources(), r => r.Type == "Microsoft.Insights/actionGroups");
+        ArmDeployment mailed = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["alertEmail"] = "drift@example.dk" });
+        ArmResource group = Single(mailed, "Microsoft.Insights/actionGroups");
+        Assert.Contains("drift@example.dk", group.Definition.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void StorageAccountRefusesSharedKeysPublicBlobsAndOldTls()
     {
         ArmResource storage = Single(deployment, "Microsoft.Storage/storageAccounts");
