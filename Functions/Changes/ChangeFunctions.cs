@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using NetworkFunctions.Http;
@@ -25,6 +26,7 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
     [Function(nameof(AddMember))]
     public async Task<IResult> AddMember(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "networks/{networkId}/members")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
         string networkId,
         CancellationToken cancellationToken)
     {
@@ -44,12 +46,17 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
             }
 
             var member = new Member(MemberIds.New(), added.Name, added.Email, added.Department, clock.GetUtcNow());
-            return NetworkEdit.Save(network with { Members = [.. network.Members, member] }, _ =>
+            return NetworkEdit.Save(network with { Members = [.. network.Members, member] }, async joined =>
             {
                 logger.LogInformation("Member {MemberId} joined network {NetworkId}", member.Id, networkId);
-                return Task.FromResult(Results.Created(
+                if (LateInvitations.Open(joined, clock.GetUtcNow()).Count > 0)
+                {
+                    await InviteAtOnceAsync(client, new MemberJoined(networkId, member.Id), cancellationToken);
+                }
+
+                return Results.Created(
                     $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members/{Uri.EscapeDataString(member.Email)}",
-                    new MemberAdded(member.Id, member.Name, member.Email, member.Department)));
+                    new MemberAdded(member.Id, member.Name, member.Email, member.Department));
             });
         }, cancellationToken);
     }
@@ -158,6 +165,32 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
                 return Results.Ok(changed);
             });
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the invitations of a member who joined while a meeting's form is open. The member is saved whatever
+    /// happens here; if the engine cannot be reached, the operator's alert says so (the meeting's next steps reach
+    /// only those invited).
+    /// </summary>
+    async Task InviteAtOnceAsync(DurableTaskClient client, MemberJoined joined, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.MemberJoined, joined, new StartOrchestrationOptions(joined.InstanceId), cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(LogEvents.StepMissed, e, "Member {MemberId} of {NetworkId} joined but could not be invited to the meetings still open", joined.MemberId, joined.NetworkId);
+                return;
+            }
+        }
     }
 
     /// <summary>Raises the change to the meeting's process, with a few tries; false when the engine could not be reached.</summary>

@@ -53,6 +53,33 @@ public sealed partial class MeetingActivities
             .Select(m => messages.Reminder(c, m, step.Index, step.Revision, FormLink(c, m.Id, FormKind.Invitation))));
     }
 
+    /// <summary>The meetings a member who joined now is invited to at once (<see cref="LateInvitations"/>).</summary>
+    [Function(nameof(GetOpenMeetings))]
+    public async Task<OpenMeetings> GetOpenMeetings([ActivityTrigger] MemberJoined joined)
+    {
+        Network network = await store.RequireNetworkAsync(joined.NetworkId);
+        OpenMeeting[] open = [.. LateInvitations.Open(network, clock.GetUtcNow())
+            .Select(m => new OpenMeeting(m.Number, m.Revision, MeetingTimeline.For(m, network.Schedule, network.Zone).DeadlineAt))];
+        return new OpenMeetings(open, patience.Value.ToPatience());
+    }
+
+    /// <summary>One member's invitation to a meeting whose invitations went out before they joined.</summary>
+    [Function(nameof(SendLateInvitation))]
+    public async Task<StepResult> SendLateInvitation([ActivityTrigger] MemberInvitationRef invitation)
+    {
+        MeetingContext c = await LoadAsync(invitation.NetworkId, invitation.Number);
+        if (c.Network.FindMember(invitation.MemberId) is not { } member || c.Meeting.Cancelled)
+        {
+            return new StepResult(0);
+        }
+
+        // A meeting moved since is invited at its current revision, as the meeting's own update would.
+        int revision = Math.Max(invitation.Revision, c.Meeting.Revision);
+        DateTimeOffset now = clock.GetUtcNow();
+        string? link = c.Timeline.DeadlineAt > now ? FormLink(c, member.Id, FormKind.Invitation) : null;
+        return await SendAllAsync(c, MailKinds.Invitation, revision, [messages.Invitation(c, member, MailKinds.Invitation, revision, link, now)]);
+    }
+
     /// <summary>Invitations (or updates) to the members, and to the director at meeting 1; the form link while the form is open.</summary>
     IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision)
     {

@@ -7,6 +7,9 @@ public static class InstanceIds
 
     public static string Meeting(string networkId, int number) => $"{networkId}:meeting:{number}";
 
+    /// <summary>The orchestration that invites a member who joined during the year to the meetings still open.</summary>
+    public static string Joined(string networkId, string memberId) => $"{networkId}:joined:{memberId}";
+
     /// <summary>Every instance of a network: its meetings, then the network-year.</summary>
     public static IEnumerable<string> All(string networkId, IEnumerable<int> meetings) =>
         meetings.Select(n => Meeting(networkId, n)).Append(Network(networkId));

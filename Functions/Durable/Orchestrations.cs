@@ -9,4 +9,6 @@ public static class Orchestrations
     public const string NetworkYear = "NetworkOrchestrator";
 
     public const string Meeting = "MeetingOrchestrator";
+
+    public const string MemberJoined = "MemberJoinedOrchestrator";
 }

@@ -3,7 +3,7 @@ namespace NetworkFunctions.Networks;
 /// <summary>Who gets which mail of a meeting: pure rules over members, who was invited and who answered.</summary>
 public static class Recipients
 {
-    /// <summary>Current members who were invited to the meeting (members who joined later are invited from the next meeting on).</summary>
+    /// <summary>Current members who were invited to the meeting (a member who joined while a meeting's form was open is invited at once, see <see cref="LateInvitations"/>; later, from the next meeting on).</summary>
     public static IReadOnlyList<Member> Invited(Network network, IReadOnlySet<string> invitedIds) =>
         network.Members.Where(m => invitedIds.Contains(m.Id)).ToList();
 

@@ -88,7 +88,7 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_member_who_joins_is_invited_from_the_next_meeting_and_one_who_leaves_gets_nothing_more()
+    public async Task A_member_who_joins_is_invited_at_once_to_the_meeting_still_open_and_one_who_leaves_gets_nothing_more()
     {
         (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15, 40]);
         IReadOnlyList<ReceivedMail> first = await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations to meeting 1");
@@ -109,8 +109,12 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
         JsonElement status = await StatusAsync(http, id);
         Assert.Empty(status.GetProperty("missingDepartments").EnumerateArray());
 
+        // Meeting 1's form is still open: Frank gets its invitation now, with the calendar entry and his own link.
+        ReceivedMail late = Assert.Single(await mailbox.WaitForAsync(m => m.Recipient == frank && m.Subject.StartsWith("Invitation") && m.Subject.Contains("møde 1"), 1, Wait, "Frank's invitation to meeting 1"));
+        Assert.Contains("/api/forms/", late.FormLink);
+        Assert.Contains(late.Attachments, a => a.Filename == "meeting-1.ics");
         IReadOnlyList<ReceivedMail> reminders = await mailbox.WaitForAsync(To(tag, "Påmindelse: svar"), 4, Wait, "reminders for meeting 1");
-        Assert.DoesNotContain(reminders, m => m.Recipient == frank || m.Recipient == eva);
+        Assert.DoesNotContain(reminders, m => m.Recipient == eva);
         IReadOnlyList<ReceivedMail> second = await mailbox.WaitForAsync(m => To(tag, "Invitation")(m) && m.Subject.Contains("møde 2"), 5, Wait, "invitations to meeting 2");
         Assert.Contains(second, m => m.Recipient == frank);
         Assert.DoesNotContain(second, m => m.Recipient == eva);

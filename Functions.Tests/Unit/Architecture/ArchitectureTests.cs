@@ -118,6 +118,7 @@ public sealed class ArchitectureTests
     {
         Assert.Equal(nameof(NetworkOrchestrator), Orchestrations.NetworkYear);
         Assert.Equal(nameof(MeetingOrchestrator), Orchestrations.Meeting);
+        Assert.Equal(nameof(MemberJoinedOrchestrator), Orchestrations.MemberJoined);
     }
 
     static bool DependsOn(string folder, string other) =>
