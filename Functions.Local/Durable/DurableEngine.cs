@@ -86,15 +86,29 @@ public sealed class DurableEngine : IAsyncDisposable
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
         });
 
+    /// <summary>How long disposal waits for the provider to release its partitions.</summary>
+    static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(30);
+
     public async ValueTask DisposeAsync()
     {
         await Channel.ShutdownAsync();
         Channel.Dispose();
-        await sidecar.StopAsync();
 
-        // The sidecar stops the provider from a fire-and-forget handler; stop it here too and wait, so no poller
-        // outlives the engine (and hits a storage emulator that is being shut down).
-        await backend.StopAsync(isForced: true);
+        // Stop the provider first, forced, and wait, so no poller outlives the engine (and hits a storage emulator
+        // that is being shut down). The sidecar's own stop, below, stops it again from a fire-and-forget handler:
+        // the provider's stop is idempotent, so that one returns at once. (In the other order the sidecar's graceful
+        // stop is the one that waits, for up to ten minutes if the emulator is gone, and then throws where nothing
+        // catches it, which ends the process.)
+        try
+        {
+            await backend.StopAsync(isForced: true).WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            // The storage emulator stopped answering; its leases expire on their own.
+        }
+
+        await sidecar.StopAsync();
         await sidecar.DisposeAsync();
     }
 }

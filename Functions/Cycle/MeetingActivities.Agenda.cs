@@ -9,9 +9,24 @@ namespace NetworkFunctions.Cycle;
 public sealed partial class MeetingActivities
 {
     /// <summary>Step 4: the time-boxed agenda from the answers and what the previous meeting carried over, stored as HTML.</summary>
+    /// <remarks>The answers are sealed first: one that arrives after is refused, never acknowledged and left out.</remarks>
     [Function(nameof(AssembleAgenda))]
-    public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting) =>
-        new(await agendas.AssembleAsync(await LoadAsync(meeting.NetworkId, meeting.Number)));
+    public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting)
+    {
+        await SealAsync(meeting.NetworkId, meeting.Number, AnswerKind.Invitation);
+        return new(await agendas.AssembleAsync(await LoadAsync(meeting.NetworkId, meeting.Number)));
+    }
+
+    /// <summary>Seals a meeting's answers of a kind and waits until answers stored before the seal can be read (<see cref="AnswerSeals"/>).</summary>
+    async Task SealAsync(string networkId, int meeting, AnswerKind kind)
+    {
+        AnswerSeal seal = await store.SealAnswersAsync(networkId, meeting, kind, clock.GetUtcNow());
+        TimeSpan wait = AnswerSeals.WaitBeforeReading(seal.SealedAt, clock.GetUtcNow());
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, clock);
+        }
+    }
 
     /// <summary>Step 4, continued: the agenda to the facilitator and the internal consultant.</summary>
     [Function(nameof(SendAgenda))]

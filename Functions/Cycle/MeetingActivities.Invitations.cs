@@ -4,6 +4,7 @@ using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 
 namespace NetworkFunctions.Cycle;
 
@@ -24,7 +25,9 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendMeetingUpdate([ActivityTrigger] MeetingRevisionRef step)
     {
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
-        return await SendAllAsync(c, MailKinds.Update, step.Revision, Invitations(c, await InvitedAsync(c), MailKinds.Update, step.Revision));
+        // Moved later after its agenda, a meeting keeps its agenda and its form closed: the update carries no form link.
+        bool sealedAnswers = await store.LoadSealAsync(step.NetworkId, step.Number, AnswerKind.Invitation) is not null;
+        return await SendAllAsync(c, MailKinds.Update, step.Revision, Invitations(c, await InvitedAsync(c), MailKinds.Update, step.Revision, sealedAnswers));
     }
 
     /// <summary>A cancelled meeting: METHOD:CANCEL to everyone who had the invitation.</summary>
@@ -81,10 +84,10 @@ public sealed partial class MeetingActivities
     }
 
     /// <summary>Invitations (or updates) to the members, and to the director at meeting 1; the form link while the form is open.</summary>
-    IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision)
+    IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision, bool sealedAnswers = false)
     {
         DateTimeOffset now = clock.GetUtcNow();
-        bool open = c.Timeline.DeadlineAt > now;
+        bool open = c.Timeline.DeadlineAt > now && !sealedAnswers;
         foreach (Member member in members)
         {
             yield return messages.Invitation(c, member, kind, revision, open ? FormLink(c, member.Id, FormKind.Invitation) : null, now);

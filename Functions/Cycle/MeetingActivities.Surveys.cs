@@ -4,6 +4,7 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
+using NetworkFunctions.Storage;
 
 namespace NetworkFunctions.Cycle;
 
@@ -33,6 +34,7 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendSurveySummary))]
     public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
     {
+        await SealAsync(step.NetworkId, step.Number, AnswerKind.Survey);
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
         (string html, string text) = await summaries.WriteAsync(c);
         var summary = new DocumentParts(TemplateRenderer.BodyOf(html), text);

@@ -15,11 +15,45 @@ namespace NetworkFunctions.Forms;
 /// </summary>
 public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPages pages, TimeProvider clock, ILogger<FormFunctions> logger)
 {
+    /// <summary>How long a form waits for storage before it answers 503: a member does not wait minutes for a page.</summary>
+    static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
+
     [Function(nameof(ShowForm))]
-    public async Task<IResult> ShowForm(
+    public Task<IResult> ShowForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "forms/{token}")] HttpRequest request,
         string token,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        WithStorageAsync(bounded => ShowAsync(token, bounded), cancellationToken);
+
+    [Function(nameof(SubmitForm))]
+    public Task<IResult> SubmitForm(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken) =>
+        WithStorageAsync(bounded => SubmitAsync(request, token, bounded), cancellationToken);
+
+    /// <summary>
+    /// Runs a form's work with storage bounded in time: if storage does not answer (frozen, down), the member gets
+    /// 503 with <c>Retry-After</c> and a page that says so. An answer is either acknowledged and kept, or refused so.
+    /// </summary>
+    async Task<IResult> WithStorageAsync(Func<CancellationToken, Task<IResult>> work, CancellationToken cancellationToken)
+    {
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(StorageTimeout);
+        try
+        {
+            return await work(bounded.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested
+            && e is OperationCanceledException or Azure.RequestFailedException { Status: 0 or >= 500 } or TimeoutException or HttpRequestException)
+        {
+            logger.LogWarning(LogEvents.StorageUnavailable,
+                "A form could not reach storage ({Error}); answered 503", e.GetType().Name);
+            return HtmlPage.Unavailable(pages.Invalid("form_unavailable"));
+        }
+    }
+
+    async Task<IResult> ShowAsync(string token, CancellationToken cancellationToken)
     {
         Resolved resolved = await ResolveAsync(token, cancellationToken);
         if (resolved.Failure is not null)
@@ -34,11 +68,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
             : HtmlPage.Ok(pages.Survey(c, action, await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null));
     }
 
-    [Function(nameof(SubmitForm))]
-    public async Task<IResult> SubmitForm(
-        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "forms/{token}")] HttpRequest request,
-        string token,
-        CancellationToken cancellationToken)
+    async Task<IResult> SubmitAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
         Resolved resolved = await ResolveAsync(token, cancellationToken);
         if (resolved.Failure is not null)
@@ -66,7 +96,17 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
             }
 
             var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now);
-            await store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken);
+            InvitationAnswer? previous = await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
+            if (!await StoreBeforeSealAsync(c, AnswerKind.Invitation,
+                () => store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken),
+                () => previous is null
+                    ? store.DeleteInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
+                    : store.SaveInvitationAnswerAsync(c.Network.Id, previous, cancellationToken),
+                cancellationToken))
+            {
+                return HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind));
+            }
+
             logger.LogInformation("Answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
             return HtmlPage.Ok(pages.InvitationReceived(c, answer, action));
         }
@@ -80,9 +120,38 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
 
         var survey = new SurveyAnswer(grant.MemberId, c.Meeting.Number, ratings["usefulness"], ratings["relations"], ratings["courage"],
             texts["worked"], texts["improve"], texts["nextThemes"], now);
-        await store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken);
+        SurveyAnswer? earlier = await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
+        if (!await StoreBeforeSealAsync(c, AnswerKind.Survey,
+            () => store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken),
+            () => earlier is null
+                ? store.DeleteSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
+                : store.SaveSurveyAnswerAsync(c.Network.Id, earlier, cancellationToken),
+            cancellationToken))
+        {
+            return HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind));
+        }
+
         logger.LogInformation("Survey answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
         return HtmlPage.Ok(pages.SurveyReceived(c, survey, action));
+    }
+
+    /// <summary>
+    /// Stores an answer, then looks at the seal: when the step that reads the answers sealed them before this one could
+    /// be read (<see cref="AnswerSeals"/>), the answer is taken back — the earlier one restored — and false returned,
+    /// so the member is told the form closed instead of "received" for an answer the agenda will not show.
+    /// </summary>
+    async Task<bool> StoreBeforeSealAsync(MeetingContext c, AnswerKind kind, Func<Task> save, Func<Task> takeBack, CancellationToken cancellationToken)
+    {
+        await save();
+        DateTimeOffset storedAt = clock.GetUtcNow();
+        if (AnswerSeals.IsRead(storedAt, (await store.LoadSealAsync(c.Network.Id, c.Meeting.Number, kind, cancellationToken))?.SealedAt))
+        {
+            return true;
+        }
+
+        await takeBack();
+        logger.LogInformation("An answer for {NetworkId} meeting {Meeting} came after the seal and was taken back", c.Network.Id, c.Meeting.Number);
+        return false;
     }
 
     sealed record Resolved(MeetingContext? Context, FormGrant? Grant, IResult? Failure);
@@ -113,7 +182,8 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         DateTimeOffset closes = grant.Kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt;
         // The survey is open from the end of the meeting: a member may answer before the survey mail arrives.
         bool opened = grant.Kind == FormKind.Invitation || now >= c.Meeting.End;
-        if (check is TokenCheck.Expired || now >= closes || !opened)
+        if (check is TokenCheck.Expired || now >= closes || !opened
+            || await store.LoadSealAsync(c.Network.Id, c.Meeting.Number, grant.Kind == FormKind.Invitation ? AnswerKind.Invitation : AnswerKind.Survey, cancellationToken) is not null)
         {
             return new(null, null, HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind)));
         }

@@ -27,6 +27,9 @@ public static class LogEvents
     /// <summary>A step that waited went through.</summary>
     public static readonly EventId StepRecovered = new(3112, nameof(StepRecovered));
 
+    /// <summary>Storage did not answer a member's form in time: answered 503 with Retry-After.</summary>
+    public static readonly EventId StorageUnavailable = new(3105, nameof(StorageUnavailable));
+
     /// <summary>A network was resumed through the API.</summary>
     public static readonly EventId NetworkResumed = new(3120, nameof(NetworkResumed));
 

@@ -23,6 +23,10 @@ internal static class DocumentPaths
 
     public static string Survey(string networkId, int meeting, string memberId) => Surveys(networkId, meeting) + memberId + ".json";
 
+    /// <summary>The seal of a meeting's answers or survey answers, beside (not inside) their folder so listings do not see it.</summary>
+    public static string Seal(string networkId, int meeting, AnswerKind kind) =>
+        Meeting(networkId, meeting) + (kind == AnswerKind.Invitation ? "answers.sealed.json" : "surveys.sealed.json");
+
     public static string Of(string networkId, int meeting, MeetingDocument document) => Meeting(networkId, meeting) + document switch
     {
         MeetingDocument.AgendaPage => "agenda.html",

@@ -31,3 +31,10 @@ public enum ReportDocument
 
     Text,
 }
+
+/// <summary>The two kinds of member answer: to a meeting's invitation, and to its survey.</summary>
+public enum AnswerKind
+{
+    Invitation,
+    Survey,
+}

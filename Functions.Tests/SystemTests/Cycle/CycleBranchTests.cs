@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Tests.SystemTests.EndToEnd;
 using NetworkFunctions.Tests.Support;
 
@@ -41,6 +43,36 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
 
     static Func<ReceivedMail, bool> To(string tag, string subjectStart) =>
         m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal);
+
+    [Fact]
+    public async Task A_meeting_moved_later_after_its_agenda_keeps_its_agenda_and_its_form_closed()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15]);
+        ReceivedMail invitation = (await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations")).First(m => m.Recipient.StartsWith("anne.", StringComparison.Ordinal));
+        await mailbox.WaitForAsync(To(tag, "Dagsorden til møde 1"), 2, Wait, "the agenda");
+        DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(40);
+
+        using HttpResponseMessage moved = await http.PatchAsync($"/api/networks/{id}/meetings/1",
+            JsonContent.Create(new { start = CompressedYear.Instant(start), end = CompressedYear.Instant(start.AddSeconds(4)) }));
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+
+        // The deadline now lies ahead again, but the answers were sealed for the agenda: the update offers no form, and
+        // an answer is refused rather than acknowledged and left off the agenda.
+        IReadOnlyList<ReceivedMail> updates = await mailbox.WaitForAsync(To(tag, "Ændret"), 6, Wait, "updated invitations");
+        Assert.All(updates, u => Assert.DoesNotContain("/api/forms/", u.Text, StringComparison.Ordinal));
+        // A link valid until the new deadline (as a fresh link would be) still meets the seal.
+        var tokens = fixture.Host.Services.GetRequiredService<FormTokens>();
+        string token = invitation.FormLink[(invitation.FormLink.LastIndexOf('/') + 1)..];
+        Assert.Equal(TokenCheck.Valid, tokens.Verify(token, invitation.ReceivedAt, out FormGrant? grant));
+        string fresh = tokens.Create(grant! with { ExpiresAt = start });
+        using HttpResponseMessage shown = await http.GetAsync($"/api/forms/{fresh}");
+        Assert.Equal(HttpStatusCode.Gone, shown.StatusCode);
+        using HttpResponseMessage late = await http.PostAsync($"/api/forms/{fresh}",
+            new FormUrlEncodedContent([new("attendance", "yes"), new("type", "theme"), new("title", "For sent")]));
+        Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
+        IReadOnlyList<ReceivedMail> finals = await mailbox.WaitForAsync(To(tag, "Dagsorden: "), 5, Wait, "the final agenda");
+        Assert.DoesNotContain("For sent", finals[0].Html, StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task A_moved_meeting_sends_an_updated_calendar_entry_and_runs_on_its_new_times()

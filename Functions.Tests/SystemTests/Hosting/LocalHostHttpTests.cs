@@ -11,13 +11,16 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
     HttpClient Http => fixture.Http;
 
     [Fact]
-    public async Task Health_answers_without_a_key()
+    public async Task Health_answers_without_a_key_with_storage_the_engine_and_email_checked()
     {
         using HttpResponseMessage response = await Http.GetAsync("/api/health");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         JsonElement body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("ok", body.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        JsonElement checks = body.GetProperty("checks");
+        Assert.Equal(["durable", "email", "storage"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 
     [Fact]
