@@ -19,7 +19,7 @@ public sealed record MemberAdded(string MemberId, string Name, string Email, str
 /// Changes during the year (SPEC section 3): members join and leave, meetings move or are cancelled. The network
 /// document is updated with an ETag check (a concurrent change is retried), then the meeting's orchestration is told.
 /// </summary>
-public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, TimeProvider clock, ILogger<ChangeFunctions> logger)
+public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, MemberErasure erasure, TimeProvider clock, ILogger<ChangeFunctions> logger)
 {
     const int Attempts = 5;
 
@@ -66,23 +66,15 @@ public sealed class ChangeFunctions(NetworkStore store, MemberData memberData, T
         [HttpTrigger(AuthorizationLevel.Function, "delete", Route = "networks/{networkId}/members/{email}")] HttpRequest request,
         string networkId,
         string email,
-        CancellationToken cancellationToken)
-    {
-        return await EditNetworkAsync(networkId, "The network changed while the member was removed; try again.", network =>
+        CancellationToken cancellationToken) =>
+        // The erasure does not take the request's cancellation: once journaled, it finishes even if the caller goes.
+        await erasure.EraseAsync(networkId, email) switch
         {
-            if (network.FindMemberByEmail(email) is not { } member)
-            {
-                return NetworkEdit.Refuse(Problems.NotFound("The member"));
-            }
-
-            return NetworkEdit.Save(network with { Members = network.Members.Where(m => m.Id != member.Id).ToList() }, async without =>
-            {
-                int erased = await memberData.EraseAsync(without, member, cancellationToken);
-                logger.LogInformation("Member {MemberId} left network {NetworkId}; {Documents} documents erased", member.Id, networkId, erased);
-                return Results.NoContent();
-            });
-        }, cancellationToken);
-    }
+            ErasureOutcome.NoNetwork => Problems.NotFound("The network"),
+            ErasureOutcome.NoMember => Problems.NotFound("The member"),
+            ErasureOutcome.Erased => Results.NoContent(),
+            _ => Results.Accepted(),
+        };
 
     [Function(nameof(ExportMember))]
     public async Task<IResult> ExportMember(

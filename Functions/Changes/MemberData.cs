@@ -36,12 +36,12 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Surv
     /// answers, and every document built from them — agendas and carry-overs lose their contributions, survey
     /// summaries and the year-end report are computed again without their answers. Returns the documents touched.
     /// </summary>
-    public async Task<int> EraseAsync(Network network, Member member, CancellationToken cancellationToken)
+    public async Task<int> EraseAsync(Network network, string memberId, CancellationToken cancellationToken)
     {
         int touched = 0;
         foreach (Meeting meeting in network.Meetings)
         {
-            touched += await store.DeleteMemberAnswersAsync(network.Id, meeting.Number, member.Id, cancellationToken);
+            touched += await store.DeleteMemberAnswersAsync(network.Id, meeting.Number, memberId, cancellationToken);
         }
 
         foreach (Meeting meeting in network.Meetings)
@@ -49,7 +49,7 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Surv
             MeetingContext c = MeetingContext.Of(network, meeting.Number);
             if (await agendas.ReadAsync(network.Id, meeting.Number, cancellationToken) is { } agenda)
             {
-                await agendas.WriteAsync(c, AgendaDocuments.Without(agenda, member.Id), cancellationToken);
+                await agendas.WriteAsync(c, AgendaDocuments.Without(agenda, memberId), cancellationToken);
                 touched++;
             }
 

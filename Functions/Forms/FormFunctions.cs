@@ -97,14 +97,14 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
 
             var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now);
             InvitationAnswer? previous = await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
-            if (!await StoreBeforeSealAsync(c, AnswerKind.Invitation,
+            if (await StoreCheckedAsync(c, grant,
                 () => store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken),
                 () => previous is null
                     ? store.DeleteInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
                     : store.SaveInvitationAnswerAsync(c.Network.Id, previous, cancellationToken),
-                cancellationToken))
+                cancellationToken) is { } refused)
             {
-                return HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind));
+                return refused;
             }
 
             logger.LogInformation("Answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
@@ -121,14 +121,14 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         var survey = new SurveyAnswer(grant.MemberId, c.Meeting.Number, ratings["usefulness"], ratings["relations"], ratings["courage"],
             texts["worked"], texts["improve"], texts["nextThemes"], now);
         SurveyAnswer? earlier = await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
-        if (!await StoreBeforeSealAsync(c, AnswerKind.Survey,
+        if (await StoreCheckedAsync(c, grant,
             () => store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken),
             () => earlier is null
                 ? store.DeleteSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
                 : store.SaveSurveyAnswerAsync(c.Network.Id, earlier, cancellationToken),
-            cancellationToken))
+            cancellationToken) is { } refusedSurvey)
         {
-            return HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind));
+            return refusedSurvey;
         }
 
         logger.LogInformation("Survey answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
@@ -136,22 +136,30 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
     }
 
     /// <summary>
-    /// Stores an answer, then looks at the seal: when the step that reads the answers sealed them before this one could
-    /// be read (<see cref="AnswerSeals"/>), the answer is taken back — the earlier one restored — and false returned,
-    /// so the member is told the form closed instead of "received" for an answer the agenda will not show.
+    /// Stores an answer, then looks at the seal and the membership. When the step that reads the answers sealed them
+    /// before this one could be read (<see cref="AnswerSeals"/>), or the member was erased meanwhile, the answer is
+    /// taken back — the earlier one restored, or none — and the page says why, instead of "received" for an answer no
+    /// agenda or summary will show.
     /// </summary>
-    async Task<bool> StoreBeforeSealAsync(MeetingContext c, AnswerKind kind, Func<Task> save, Func<Task> takeBack, CancellationToken cancellationToken)
+    async Task<IResult?> StoreCheckedAsync(MeetingContext c, FormGrant grant, Func<Task> save, Func<Task> takeBack, CancellationToken cancellationToken)
     {
         await save();
         DateTimeOffset storedAt = clock.GetUtcNow();
-        if (AnswerSeals.IsRead(storedAt, (await store.LoadSealAsync(c.Network.Id, c.Meeting.Number, kind, cancellationToken))?.SealedAt))
+        AnswerKind kind = grant.Kind == FormKind.Invitation ? AnswerKind.Invitation : AnswerKind.Survey;
+        Task<AnswerSeal?> seal = store.LoadSealAsync(c.Network.Id, c.Meeting.Number, kind, cancellationToken);
+        Task<(Network Network, Azure.ETag ETag)?> network = store.LoadNetworkAsync(c.Network.Id, cancellationToken);
+        bool member = (await network)?.Network.FindMember(grant.MemberId) is not null;
+        bool read = AnswerSeals.IsRead(storedAt, (await seal)?.SealedAt);
+        if (member && read)
         {
-            return true;
+            return null;
         }
 
         await takeBack();
-        logger.LogInformation("An answer for {NetworkId} meeting {Meeting} came after the seal and was taken back", c.Network.Id, c.Meeting.Number);
-        return false;
+        logger.LogInformation("An answer for {NetworkId} meeting {Meeting} was taken back ({Reason})", c.Network.Id, c.Meeting.Number, member ? "sealed" : "erased");
+        return member
+            ? HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind))
+            : HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone"));
     }
 
     sealed record Resolved(MeetingContext? Context, FormGrant? Grant, IResult? Failure);

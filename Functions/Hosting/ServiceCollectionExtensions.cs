@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<SurveySummaryDocuments>();
         services.AddSingleton<YearReportDocuments>();
         services.AddSingleton<MemberData>();
+        services.AddSingleton<MemberErasure>();
         services.AddSingleton<SnapshotReader>();
         services.AddSingleton<EmailHealth>();
         services.AddHealthChecks()

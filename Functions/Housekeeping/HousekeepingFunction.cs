@@ -3,6 +3,7 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Changes;
 using NetworkFunctions.Email;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
@@ -16,6 +17,7 @@ namespace NetworkFunctions.Housekeeping;
 /// </summary>
 public sealed class HousekeepingFunction(
     NetworkStore store,
+    MemberErasure erasure,
     Mailer mailer,
     EmailComposer composer,
     IOptions<NetworkOptions> options,
@@ -47,6 +49,13 @@ public sealed class HousekeepingFunction(
         if (await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
         {
             return;
+        }
+
+        // An erasure whose request died half-way is finished first.
+        if (await erasure.CompleteAllAsync(networkId) is > 0 and var finished)
+        {
+            logger.LogInformation("Housekeeping finished {Count} erasures of network {NetworkId}", finished, networkId);
+            network = await store.RequireNetworkAsync(networkId, cancellationToken);
         }
 
         InstanceFacts networkFacts = await FactsAsync(client, networkId, cancellationToken);

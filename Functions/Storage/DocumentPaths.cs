@@ -57,6 +57,10 @@ internal static class DocumentPaths
 
     public static string SentMailOfKind(string networkId, int meeting, string kind) => $"networks/{networkId}/sent/{N(meeting)}/{kind}/";
 
+    public static string Erasures(string networkId) => $"networks/{networkId}/erasures/";
+
+    public static string Erasure(string networkId, string key) => Erasures(networkId) + key + ".json";
+
     public static string Attentions(string networkId) => $"networks/{networkId}/attention/";
 
     public static string Attention(string networkId, string kind, int? meeting, string? step) =>

@@ -47,7 +47,8 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_meeting_moved_later_after_its_agenda_keeps_its_agenda_and_its_form_closed()
     {
-        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15]);
+        // Deadline at +10 s, the agenda at +12 s, the meeting at +30 s: moved while it still lies ahead.
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([30], firstStart: 30);
         ReceivedMail invitation = (await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations")).First(m => m.Recipient.StartsWith("anne.", StringComparison.Ordinal));
         await mailbox.WaitForAsync(To(tag, "Dagsorden til møde 1"), 2, Wait, "the agenda");
         DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(40);

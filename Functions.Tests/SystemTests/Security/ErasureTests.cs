@@ -63,6 +63,51 @@ public sealed class ErasureTests(InMemoryHostFixture fixture) : IClassFixture<In
         Assert.Contains("Fra frustration til handlemuligheder", agenda);
     }
 
+    [Theory]
+    [InlineData("a second DELETE")]
+    [InlineData("housekeeping")]
+    public async Task An_erasure_whose_request_died_half_way_is_finished(string by)
+    {
+        using HttpClient http = fixture.Api();
+        var mailbox = new Mailbox(http);
+        string tag = Guid.NewGuid().ToString("N")[..10];
+        string id = $"erase-died-{tag}";
+        string anne = CompressedYear.Email("anne", tag);
+        var schedule = new JsonObject
+        {
+            ["invitationLead"] = "PT60S", ["contributionDeadlineLead"] = "PT30S", ["reminderLeads"] = new JsonArray("PT3S"),
+            ["finalAgendaLead"] = "PT3S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT8S", ["surveyReminderAfter"] = "PT4S",
+        };
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [60], schedule, tag, length: 3))).StatusCode);
+        ReceivedMail invitation = (await mailbox.WaitForAsync(m => m.Recipient == anne && m.Subject.StartsWith("Invitation"), 1, Wait, "Anne's invitation"))[0];
+        using var forms = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await forms.PostAsync(invitation.FormLink, new FormUrlEncodedContent(
+            [new("attendance", "yes"), new("type", "theme"), new("title", "Annes hemmelige tema")]))).StatusCode);
+
+        // What a DELETE leaves when it dies after journaling and removing the member, before erasing the documents.
+        var store = fixture.Host.Services.GetRequiredService<NetworkStore>();
+        (Network network, Azure.ETag etag) = (await store.LoadNetworkAsync(id))!.Value;
+        Member member = network.FindMemberByEmail(anne)!;
+        await store.BeginErasureAsync(id, new ErasureRecord(MemberKeys.Of(id, anne), member.Id, DateTimeOffset.UtcNow));
+        Assert.True(await store.SaveNetworkAsync(network with { Members = [.. network.Members.Where(m => m.Id != member.Id)] }, etag));
+        Assert.Contains(await StoredTextsAsync(id), text => text.Contains("Annes hemmelige tema", StringComparison.Ordinal));
+
+        if (by == "housekeeping")
+        {
+            using var admin = LocalHostFixture.KeyedClient(fixture.Host.BaseAddress, fixture.MasterKey);
+            Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsJsonAsync("/admin/functions/Housekeeping", new { input = "" })).StatusCode);
+            await Polling.UntilAsync(async () => (await store.LoadErasuresAsync(id)).Count == 0 ? "done" : null, Wait, "housekeeping to finish the erasure");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await http.DeleteAsync($"/api/networks/{id}/members/{anne}")).StatusCode);
+            Assert.Empty(await store.LoadErasuresAsync(id));
+        }
+
+        Assert.DoesNotContain(await StoredTextsAsync(id), text => text.Contains("Annes hemmelige tema", StringComparison.Ordinal) || text.Contains(member.Id, StringComparison.Ordinal) && text.Contains("attendance", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync($"/api/networks/{id}/members/{anne}")).StatusCode);
+    }
+
     /// <summary>Every blob of the network in the documents container, as text (images and other binaries skipped).</summary>
     async Task<IReadOnlyList<string>> StoredTextsAsync(string networkId)
     {

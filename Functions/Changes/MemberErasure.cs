@@ -1,0 +1,94 @@
+using Microsoft.Extensions.Logging;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.Changes;
+
+/// <summary>What became of a request to erase a member.</summary>
+public enum ErasureOutcome
+{
+    NoNetwork,
+    NoMember,
+
+    /// <summary>Erased by this request.</summary>
+    Erased,
+
+    /// <summary>An erasure of the same address was under way (a request that died, or one running now); it is finished now.</summary>
+    Continued,
+
+    /// <summary>The network kept changing under the erasure; the journal stays, and housekeeping finishes it.</summary>
+    Pending,
+}
+
+/// <summary>
+/// Erasing a member as a journaled, idempotent operation: the journal entry (keyed by a hash of the address) is
+/// written first, then the member leaves the network document (on its ETag), then every document is erased or
+/// rebuilt without them, and last the entry is deleted. Each part can run again; a request that dies half-way leaves
+/// the entry, and the next request for the address or the daily housekeeping finishes it. The work does not stop
+/// with the request.
+/// </summary>
+public sealed class MemberErasure(NetworkStore store, MemberData data, TimeProvider clock, ILogger<MemberErasure> logger)
+{
+    const int Attempts = 5;
+
+    public async Task<ErasureOutcome> EraseAsync(string networkId, string email)
+    {
+        if (await store.LoadNetworkAsync(networkId) is not { Network: var network })
+        {
+            return ErasureOutcome.NoNetwork;
+        }
+
+        string key = MemberKeys.Of(networkId, email);
+        ErasureRecord? underWay = await store.LoadErasureAsync(networkId, key);
+        if (underWay is null && network.FindMemberByEmail(email) is not { } member)
+        {
+            return ErasureOutcome.NoMember;
+        }
+
+        ErasureRecord journal = underWay ?? await store.BeginErasureAsync(networkId, new ErasureRecord(key, network.FindMemberByEmail(email)!.Id, clock.GetUtcNow()));
+        if (!await CompleteAsync(networkId, journal))
+        {
+            return ErasureOutcome.Pending;
+        }
+
+        return underWay is null ? ErasureOutcome.Erased : ErasureOutcome.Continued;
+    }
+
+    /// <summary>Finishes the erasures a network has under way (housekeeping); how many it finished.</summary>
+    public async Task<int> CompleteAllAsync(string networkId)
+    {
+        int done = 0;
+        foreach (ErasureRecord journal in await store.LoadErasuresAsync(networkId))
+        {
+            done += await CompleteAsync(networkId, journal) ? 1 : 0;
+        }
+
+        return done;
+    }
+
+    /// <summary>The member out of the network document, their documents erased, the journal entry deleted; false if the network kept changing.</summary>
+    async Task<bool> CompleteAsync(string networkId, ErasureRecord journal)
+    {
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await store.LoadNetworkAsync(networkId) is not var (network, etag))
+            {
+                await store.EndErasureAsync(networkId, journal.Key);
+                return true;
+            }
+
+            Network without = network with { Members = [.. network.Members.Where(m => m.Id != journal.MemberId)] };
+            if (without.Members.Count != network.Members.Count && !await store.SaveNetworkAsync(without, etag))
+            {
+                continue;
+            }
+
+            int erased = await data.EraseAsync(without, journal.MemberId, CancellationToken.None);
+            await store.EndErasureAsync(networkId, journal.Key);
+            logger.LogInformation("Member {MemberId} erased from network {NetworkId}: {Documents} documents", journal.MemberId, networkId, erased);
+            return true;
+        }
+
+        return false;
+    }
+}
