@@ -15,7 +15,10 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendInvitations([ActivityTrigger] MeetingRevisionRef step)
     {
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
-        StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision, Invitations(c, c.Network.Members, MailKinds.Invitation, step.Revision));
+        // Whoever had an invitation at any revision has it: a meeting restarted after a move never invites twice.
+        IReadOnlySet<string> invited = await store.RecipientsAsync(step.NetworkId, step.Number, MailKinds.Invitation);
+        StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision,
+            Invitations(c, c.Network.Members.Where(m => !invited.Contains(m.Id)), MailKinds.Invitation, step.Revision, director: !invited.Contains(MailKinds.Director)));
         logger.LogInformation("Invitations for {Network} meeting {Meeting}: {Sent} sent", step.NetworkId, step.Number, result.Sent);
         return result;
     }
@@ -71,7 +74,8 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendLateInvitation([ActivityTrigger] MemberInvitationRef invitation)
     {
         MeetingContext c = await LoadAsync(invitation.NetworkId, invitation.Number);
-        if (c.Network.FindMember(invitation.MemberId) is not { } member || c.Meeting.Cancelled)
+        if (c.Network.FindMember(invitation.MemberId) is not { } member || c.Meeting.Cancelled
+            || (await store.InvitedMemberIdsAsync(invitation.NetworkId, invitation.Number)).Contains(member.Id))
         {
             return new StepResult(0);
         }
@@ -84,7 +88,7 @@ public sealed partial class MeetingActivities
     }
 
     /// <summary>Invitations (or updates) to the members, and to the director at meeting 1; the form link while the form is open.</summary>
-    IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision, bool sealedAnswers = false)
+    IEnumerable<EmailMessage> Invitations(MeetingContext c, IEnumerable<Member> members, string kind, int revision, bool sealedAnswers = false, bool director = true)
     {
         DateTimeOffset now = clock.GetUtcNow();
         bool open = c.Timeline.DeadlineAt > now && !sealedAnswers;
@@ -93,7 +97,7 @@ public sealed partial class MeetingActivities
             yield return messages.Invitation(c, member, kind, revision, open ? FormLink(c, member.Id, FormKind.Invitation) : null, now);
         }
 
-        if (c.Meeting.Number == 1)
+        if (c.Meeting.Number == 1 && director)
         {
             yield return messages.DirectorInvitation(c, kind, revision, now);
         }

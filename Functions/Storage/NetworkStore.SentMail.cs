@@ -57,11 +57,12 @@ public sealed partial class NetworkStore
         CountAsync(DocumentPaths.SentMailOfKind(networkId, meeting, kind), cancellationToken);
 
     /// <summary>The members an invitation to the meeting was sent to, from the sent records (the director excluded).</summary>
-    public async Task<IReadOnlySet<string>> InvitedMemberIdsAsync(string networkId, int meeting, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<string> sent = await ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, MailKinds.Invitation), cancellationToken);
-        return sent.Select(path => Path.GetFileName(path).Split('.')[0])
-            .Where(id => id != MailKinds.Director)
+    public async Task<IReadOnlySet<string>> InvitedMemberIdsAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
+        (await RecipientsAsync(networkId, meeting, MailKinds.Invitation, cancellationToken)).Where(id => id != MailKinds.Director).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The recipient keys (member ids and role keys) a mail of the kind went to for the meeting, at any revision.</summary>
+    public async Task<IReadOnlySet<string>> RecipientsAsync(string networkId, int meeting, string kind, CancellationToken cancellationToken = default) =>
+        (await ListAsync(DocumentPaths.SentMailOfKind(networkId, meeting, kind), cancellationToken))
+            .Select(path => Path.GetFileName(path).Split('.')[0])
             .ToHashSet(StringComparer.Ordinal);
-    }
 }

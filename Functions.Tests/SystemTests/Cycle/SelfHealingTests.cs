@@ -108,7 +108,7 @@ public sealed class SelfHealingTests(PatientHostFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task A_stopped_meeting_is_resumed_and_finishes_without_sending_anything_twice()
+    public async Task A_stopped_meeting_moved_before_is_resumed_and_finishes_without_sending_anything_twice()
     {
         using HttpClient http = fixture.Api();
         string tag = Guid.NewGuid().ToString("N")[..10];
@@ -118,6 +118,16 @@ public sealed class SelfHealingTests(PatientHostFixture fixture) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks",
             CompressedYear.Document(networkId, DateTimeOffset.UtcNow.AddSeconds(-15), [60], Schedule(), tag, length: 3))).StatusCode);
         await mailbox.WaitForAsync(m => ours(m) && m.Subject.StartsWith("Invitation", StringComparison.Ordinal), 6, Wait, "the invitations");
+
+        // Moved a little later (revision 1): the restarted meeting must not invite again at the new revision.
+        DateTimeOffset start = DateTimeOffset.UtcNow.AddSeconds(50);
+        using (HttpResponseMessage moved = await http.PatchAsJsonAsync($"/api/networks/{networkId}/meetings/1",
+            new { start = CompressedYear.Instant(start), end = CompressedYear.Instant(start.AddSeconds(3)) }))
+        {
+            Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        }
+
+        await mailbox.WaitForAsync(m => ours(m) && m.Subject.StartsWith("Ændret", StringComparison.Ordinal), 6, Wait, "the updates");
 
         using (HttpResponseMessage nothing = await http.PostAsync($"/api/networks/{networkId}/resume", null))
         {
@@ -143,5 +153,6 @@ public sealed class SelfHealingTests(PatientHostFixture fixture) : IClassFixture
         IReadOnlyList<ReceivedMail> all = (await mailbox.AllAsync()).Where(ours).ToList();
         Assert.Equal(all.Count, all.Select(m => (m.Recipient, m.Subject)).Distinct().Count());
         Assert.Equal(6, all.Count(m => m.Subject.StartsWith("Invitation", StringComparison.Ordinal)));
+        Assert.Equal(6, all.Count(m => m.Subject.StartsWith("Ændret", StringComparison.Ordinal)));
     }
 }
