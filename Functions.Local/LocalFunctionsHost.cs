@@ -88,6 +88,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.SendGridApiKey)}"] = "SG.local-mail-sink",
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.SenderAddress)}"] = "network@example.org",
 
+                // The sink's activity feed shows a mail the moment it is taken: no lag to wait out.
+                [$"{EmailOptions.Section}:{nameof(EmailOptions.ActivitySettleSeconds)}"] = "1",
+
                 // A fixed development key, so form links in the local mailbox keep working across restarts.
                 [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = "local-development-form-signing-key-not-for-production",
             });

@@ -3,15 +3,17 @@ namespace NetworkFunctions.Local.Mail;
 /// <summary>
 /// Body of <c>POST /dev/sendgrid/faults</c>: fail the next <see cref="Count"/> sends (0 or absent: until cleared). With
 /// <see cref="HangSeconds"/> the sink first holds each failed request that long without answering (a SendGrid that does
-/// not answer: the client's timeout fires first), and stores nothing.
+/// not answer: the client's timeout fires first), and stores nothing. With <see cref="Accept"/> the sink first takes the
+/// message as SendGrid would (it is in the mailbox and in the activity feed), and only then hangs or fails: a SendGrid
+/// whose answer is lost after it accepted.
 /// </summary>
-public sealed record MailFaultRequest(int Status, int? Count, int? RetryAfterSeconds, int? HangSeconds = null);
+public sealed record MailFaultRequest(int Status, int? Count, int? RetryAfterSeconds, int? HangSeconds = null, bool? Accept = null);
 
 /// <summary>What <c>GET /dev/sendgrid/faults</c> shows; <see cref="Remaining"/> is null while it holds until cleared.</summary>
-public sealed record MailFaultState(bool Active, int? Status, int? Remaining, int? RetryAfterSeconds, int? HangSeconds = null);
+public sealed record MailFaultState(bool Active, int? Status, int? Remaining, int? RetryAfterSeconds, int? HangSeconds = null, bool? Accept = null);
 
 /// <summary>A failure to answer instead of accepting a send.</summary>
-public sealed record MailFault(int Status, int? RetryAfterSeconds, int? HangSeconds = null);
+public sealed record MailFault(int Status, int? RetryAfterSeconds, int? HangSeconds = null, bool Accept = false);
 
 /// <summary>
 /// The sink's failure switch: when armed, send requests fail with the chosen status instead of being stored.
@@ -69,7 +71,7 @@ public sealed class MailFaultSwitch
         int? remaining = current.UntilCleared ? null : Math.Max(Volatile.Read(ref current.Remaining), 0);
         return remaining == 0
             ? new MailFaultState(false, null, null, null)
-            : new MailFaultState(true, current.Fault.Status, remaining, current.Fault.RetryAfterSeconds, current.Fault.HangSeconds);
+            : new MailFaultState(true, current.Fault.Status, remaining, current.Fault.RetryAfterSeconds, current.Fault.HangSeconds, current.Fault.Accept ? true : null);
     }
 
     private sealed class Armed(MailFault fault, int count)

@@ -13,6 +13,13 @@ internal static class MailJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
+    /// <summary>snake_case, as SendGrid's activity feed answers.</summary>
+    public static readonly JsonSerializerOptions SnakeCase = new(JsonSerializerDefaults.General)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
     /// <summary>SendGrid's wire names come from the attributes on the payload records.</summary>
     public static readonly JsonSerializerOptions SendGrid = new(JsonSerializerDefaults.General);
 }

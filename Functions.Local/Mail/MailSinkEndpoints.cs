@@ -29,14 +29,10 @@ internal static class MailSinkEndpoints
             return Error(StatusCodes.Status401Unauthorized, Unauthorized);
         }
 
-        if (faults.TryTrip() is { } fault)
+        MailFault? fault = faults.TryTrip();
+        if (fault is { Accept: false })
         {
-            if (fault.HangSeconds is > 0 and var hang)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(hang), time, cancellationToken);
-            }
-
-            return Fail(context, fault, time);
+            return await FailAsync(context, fault, time, cancellationToken);
         }
 
         if (!context.Request.HasJsonContentType())
@@ -64,7 +60,35 @@ internal static class MailSinkEndpoints
             await mailbox.AddAsync(entries, cancellationToken);
         }
 
-        return Results.StatusCode(validation.StatusCode);
+        // Accepted, and then the answer is lost: the client sees a hang or an error for a mail that went.
+        return fault is not null
+            ? await FailAsync(context, fault, time, cancellationToken)
+            : Results.StatusCode(validation.StatusCode);
+    }
+
+    /// <summary>
+    /// <c>GET /dev/sendgrid/v3/messages?query=…&amp;limit=…</c>: SendGrid's Email Activity feed, for the queries the app
+    /// makes — <c>unique_args['name']="value"</c> (custom_args) and <c>msg_id="…"</c> — over what the sink accepted.
+    /// </summary>
+    public static async Task<IResult> ActivityAsync(HttpContext context, [FromServices] Mailbox mailbox, CancellationToken cancellationToken)
+    {
+        if (!HasBearerToken(context.Request))
+        {
+            return Error(StatusCodes.Status401Unauthorized, Unauthorized);
+        }
+
+        string query = context.Request.Query["query"].ToString();
+        int limit = int.TryParse(context.Request.Query["limit"], NumberStyles.None, CultureInfo.InvariantCulture, out var l) && l is > 0 and <= 1000 ? l : 10;
+        Func<MailboxEntry, bool>? match = ActivityQuery.Parse(query);
+        if (match is null)
+        {
+            return Error(StatusCodes.Status400BadRequest, "invalid query");
+        }
+
+        var found = (await mailbox.ListAsync(null, cancellationToken)).Where(match).Take(limit)
+            .Select(e => new ActivityMessage(e.From, e.MessageId, e.Subject ?? "", e.To.FirstOrDefault() ?? "", "delivered", 0, 0, e.ReceivedAt))
+            .ToList();
+        return Results.Json(new ActivityFeed(found), MailJson.SnakeCase);
     }
 
     /// <summary><c>POST /dev/sendgrid/faults</c>.</summary>
@@ -111,7 +135,7 @@ internal static class MailSinkEndpoints
             return Results.Json(new SendGridErrorBody(errors), MailJson.Web, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        faults.Arm(new MailFault(request.Status, request.RetryAfterSeconds, request.HangSeconds), request.Count ?? 0);
+        faults.Arm(new MailFault(request.Status, request.RetryAfterSeconds, request.HangSeconds, request.Accept == true), request.Count ?? 0);
         return Results.Json(faults.State(), MailJson.Web);
     }
 
@@ -181,6 +205,16 @@ internal static class MailSinkEndpoints
         AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var authorization)
         && authorization.Scheme.Equals("Bearer", StringComparison.OrdinalIgnoreCase)
         && !string.IsNullOrWhiteSpace(authorization.Parameter);
+
+    private static async Task<IResult> FailAsync(HttpContext context, MailFault fault, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (fault.HangSeconds is > 0 and var hang)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(hang), time, cancellationToken);
+        }
+
+        return Fail(context, fault, time);
+    }
 
     private static IResult Fail(HttpContext context, MailFault fault, TimeProvider time)
     {

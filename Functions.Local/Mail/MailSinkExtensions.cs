@@ -26,7 +26,7 @@ public static class MailSinkExtensions
     }
 
     /// <summary>
-    /// Maps <c>POST /dev/sendgrid/v3/mail/send</c>, <c>/dev/sendgrid/faults</c> (POST, GET, DELETE),
+    /// Maps <c>POST /dev/sendgrid/v3/mail/send</c>, <c>GET /dev/sendgrid/v3/messages</c> (the activity feed), <c>/dev/sendgrid/faults</c> (POST, GET, DELETE),
     /// <c>/dev/mailbox/messages</c> (GET, DELETE), <c>GET /dev/mailbox/messages/{id}/attachments/{index}</c>
     /// and the HTML page <c>GET /dev/mailbox</c>.
     /// </summary>
@@ -34,6 +34,7 @@ public static class MailSinkExtensions
     {
         var sendGrid = endpoints.MapGroup("/dev/sendgrid").ExcludeFromDescription();
         sendGrid.MapPost("/v3/mail/send", MailSinkEndpoints.SendAsync);
+        sendGrid.MapGet("/v3/messages", MailSinkEndpoints.ActivityAsync);
         sendGrid.MapPost("/faults", MailSinkEndpoints.ArmFaultAsync);
         sendGrid.MapGet("/faults", MailSinkEndpoints.ShowFault);
         sendGrid.MapDelete("/faults", MailSinkEndpoints.ClearFault);

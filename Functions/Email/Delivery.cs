@@ -18,22 +18,26 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer, NetworkStore
     public async Task<int> SendAsync(Network network, IEnumerable<EmailMessage> messages, MailKey noticeKey, CancellationToken cancellationToken = default)
     {
         IReadOnlyList<EmailMessage> batch = messages.ToList();
-        IReadOnlyDictionary<MailKey, SendOutcome> earlier = await mailer.EarlierOutcomesAsync(batch, cancellationToken);
+        IReadOnlyDictionary<MailKey, MailRecord> earlier = await mailer.EarlierRecordsAsync(batch, cancellationToken);
         var outcomes = new SendOutcome?[batch.Count];
         var failures = new ConcurrentQueue<Exception>();
         using var gate = new SemaphoreSlim(options.Value.SendConcurrency);
         await Task.WhenAll(batch.Select(async (message, i) =>
         {
-            if (earlier.TryGetValue(message.Key, out SendOutcome outcome))
+            bool recorded = earlier.TryGetValue(message.Key, out MailRecord record);
+            if (recorded && record != MailRecord.Intended)
             {
-                outcomes[i] = outcome;
+                outcomes[i] = record == MailRecord.Sent ? SendOutcome.AlreadySent : SendOutcome.Refused;
                 return;
             }
 
             await gate.WaitAsync(cancellationToken);
             try
             {
-                outcomes[i] = await mailer.DeliverAsync(message, cancellationToken);
+                // Handed over before with no answer kept: SendGrid's activity feed says whether it went.
+                outcomes[i] = recorded
+                    ? await mailer.AfterAsync(message, record, cancellationToken)
+                    : await mailer.DeliverAsync(message, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

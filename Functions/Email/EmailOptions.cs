@@ -25,6 +25,13 @@ public sealed class EmailOptions
     [Range(1, 300)]
     public int SendTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// How long SendGrid's activity feed may lag behind an accepted mail: a send whose answer was lost is looked up
+    /// there, and not sent again until this long after it was handed over.
+    /// </summary>
+    [Range(0, 3600)]
+    public int ActivitySettleSeconds { get; set; } = 300;
+
     /// <summary>How many of one step's emails are handed to SendGrid at the same time.</summary>
     [Range(1, 64)]
     public int SendConcurrency { get; set; } = 8;

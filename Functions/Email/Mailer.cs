@@ -31,28 +31,122 @@ public enum SendOutcome
 /// </summary>
 public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHealth health, IOptions<EmailOptions> options, TimeProvider clock, ILogger<Mailer> logger)
 {
+    /// <summary>The custom argument that carries each email's intent id to SendGrid and back through its activity feed.</summary>
+    public const string IntentArgument = "nf_mail";
+
     /// <summary>Sends the message unless it was sent before; true if it was sent now.</summary>
     public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
         await SendAsync(message, cancellationToken) == SendOutcome.Sent;
 
     /// <summary>Sends the message unless it was sent or refused before.</summary>
     public async Task<SendOutcome> SendAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
-        (await EarlierOutcomesAsync([message], cancellationToken)).TryGetValue(message.Key, out SendOutcome earlier)
-            ? earlier
+        (await EarlierRecordsAsync([message], cancellationToken)).TryGetValue(message.Key, out MailRecord earlier)
+            ? await AfterAsync(message, earlier, cancellationToken)
             : await DeliverAsync(message, cancellationToken);
 
-    /// <summary>What became of these messages before, by key; messages with no entry have not been sent.</summary>
-    public async Task<IReadOnlyDictionary<MailKey, SendOutcome>> EarlierOutcomesAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default) =>
-        (await store.MailRecordsAsync([.. messages.Select(m => m.Key)], cancellationToken))
-            .ToDictionary(r => r.Key, r => r.Value == MailRecord.Sent ? SendOutcome.AlreadySent : SendOutcome.Refused);
+    /// <summary>What was recorded of these messages before, by key; messages with no entry were never handed to SendGrid.</summary>
+    public Task<IReadOnlyDictionary<MailKey, MailRecord>> EarlierRecordsAsync(IReadOnlyCollection<EmailMessage> messages, CancellationToken cancellationToken = default) =>
+        store.MailRecordsAsync([.. messages.Select(m => m.Key)], cancellationToken);
+
+    /// <summary>
+    /// A message with an earlier record: sent or refused stays so; one that was handed over with no answer kept (a
+    /// timeout, a 5xx, a crash) is looked up in SendGrid's activity feed by its intent id and sent only if SendGrid
+    /// never took it.
+    /// </summary>
+    public async Task<SendOutcome> AfterAsync(EmailMessage message, MailRecord earlier, CancellationToken cancellationToken = default) => earlier switch
+    {
+        MailRecord.Sent => SendOutcome.AlreadySent,
+        MailRecord.Refused => SendOutcome.Refused,
+        _ => await ResolveUncertainAsync(message, cancellationToken),
+    };
+
+    /// <summary>The intent id of an email: a hash of its key, carried in <see cref="IntentArgument"/>.</summary>
+    public static string IntentId(MailKey key) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
+            $"{key.NetworkId}|{key.Meeting}|{key.Kind}|{key.Recipient}|{key.Revision}")))[..32];
+
+    async Task<SendOutcome> ResolveUncertainAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        switch (await AcceptedBeforeAsync(message, cancellationToken))
+        {
+            case true:
+                await RecordSentAsync(message, "", cancellationToken);
+                logger.LogInformation("An earlier try of {Kind} for {NetworkId} meeting {Meeting} had reached SendGrid: not sent again", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
+                return SendOutcome.AlreadySent;
+            case false:
+                return await DeliverAsync(message, cancellationToken);
+            default:
+                // The feed may not show it yet: wait, rather than risk a second copy.
+                throw new EmailSendException(HttpStatusCode.ServiceUnavailable, "Waiting for SendGrid's activity feed to show whether an earlier try went.");
+        }
+    }
+
+    /// <summary>
+    /// Whether SendGrid's activity feed shows the message: true, false, or null while that cannot be known yet (the
+    /// feed lags <see cref="EmailOptions.ActivitySettleSeconds"/> behind, or did not answer). Without access to the feed
+    /// (no Email Activity add-on: 401/403/404), false: the mail goes again, at least once rather than never.
+    /// </summary>
+    async Task<bool?> AcceptedBeforeAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        string query = JsonSerializer.Serialize(new { query = $"unique_args['{IntentArgument}']=\"{IntentId(message.Key)}\"", limit = 1 });
+        Response response;
+        try
+        {
+            response = await sendGrid.RequestAsync(BaseClient.Method.GET, urlPath: "messages", queryParams: query, cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException || e is OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            logger.LogWarning(LogEvents.SendGridFailed, "SendGrid's activity feed is not available ({Status}): an uncertain send goes again", (int)response.StatusCode);
+            return false;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        using JsonDocument feed = JsonDocument.Parse(await response.Body.ReadAsStringAsync(cancellationToken));
+        if (feed.RootElement.TryGetProperty("messages", out JsonElement messages) && messages.GetArrayLength() > 0)
+        {
+            return true;
+        }
+
+        DateTimeOffset? intended = await store.LoadIntentAsync(message.Key, cancellationToken);
+        return intended is { } at && clock.GetUtcNow() - at < TimeSpan.FromSeconds(options.Value.ActivitySettleSeconds) ? null : false;
+    }
+
+    /// <summary>The sent record, with a few tries of its own: SendGrid took the mail, and losing that fact would send it twice.</summary>
+    async Task RecordSentAsync(EmailMessage message, string messageId, CancellationToken cancellationToken)
+    {
+        string record = JsonSerializer.Serialize(new { sentAt = clock.GetUtcNow(), messageId });
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.RecordSentAsync(message.Key, record, cancellationToken);
+                return;
+            }
+            catch (Exception e) when (attempt < 3 && e is Azure.RequestFailedException or HttpRequestException)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500 * attempt), clock, cancellationToken);
+            }
+        }
+    }
 
     /// <summary>
     /// Hands the message to SendGrid without looking for an earlier send (the caller did) and records the outcome:
-    /// the sent record after acceptance, the failed record after a permanent refusal; anything else throws.
+    /// the intent record before, the sent record after acceptance, the failed record after a permanent refusal;
+    /// anything else throws. The intent id travels in the message's custom arguments.
     /// </summary>
     public async Task<SendOutcome> DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         EmailOptions email = options.Value;
+        await store.RecordIntentAsync(message.Key, clock.GetUtcNow(), cancellationToken);
         var mail = new SendGridMessage
         {
             From = new EmailAddress(email.SenderAddress, email.SenderName),
@@ -61,6 +155,7 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
             HtmlContent = message.Html,
         };
         mail.AddTo(new EmailAddress(message.To.Email, message.To.Name));
+        mail.AddCustomArg(IntentArgument, IntentId(message.Key));
         foreach (EmailAttachment attachment in message.Attachments)
         {
             mail.AddAttachment(
@@ -113,7 +208,7 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         health.Accepted();
 
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
-        await store.RecordSentAsync(message.Key, $$"""{"sentAt":"{{clock.GetUtcNow():O}}","messageId":"{{messageId}}"}""", cancellationToken);
+        await RecordSentAsync(message, messageId, cancellationToken);
         return SendOutcome.Sent;
     }
 }

@@ -55,6 +55,9 @@ internal static class DocumentPaths
     /// <summary>The record that SendGrid refused one email for good, beside where its sent record would be.</summary>
     public static string RefusedMail(MailKey key) => $"networks/{key.NetworkId}/failed/{N(key.Meeting)}/{key.Kind}/" + RecordName(key);
 
+    /// <summary>The record that an email is about to be handed to SendGrid: with no sent record beside it, whether it went is unknown.</summary>
+    public static string IntendedMail(MailKey key) => $"networks/{key.NetworkId}/intent/{N(key.Meeting)}/{key.Kind}/" + RecordName(key);
+
     public static string SentMailOfKind(string networkId, int meeting, string kind) => $"networks/{networkId}/sent/{N(meeting)}/{kind}/";
 
     public static string Erasures(string networkId) => $"networks/{networkId}/erasures/";

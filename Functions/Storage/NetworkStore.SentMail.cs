@@ -1,13 +1,20 @@
+using System.Text.Json;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Storage;
 
-/// <summary>What became of an email before: sent (SendGrid accepted it) or refused for good.</summary>
+/// <summary>What became of an email before: sent (SendGrid accepted it), refused for good, or handed over with no answer kept.</summary>
 public enum MailRecord
 {
     Sent,
     Refused,
+
+    /// <summary>An intent record and no outcome: an earlier try may or may not have reached SendGrid.</summary>
+    Intended,
 }
+
+/// <summary>The intent record of an email: when it was first about to be handed to SendGrid.</summary>
+public sealed record MailIntent(DateTimeOffset IntendedAt);
 
 /// <summary>The sent-mail records: one per email SendGrid accepted or refused, so that none is sent twice.</summary>
 public sealed partial class NetworkStore
@@ -20,7 +27,7 @@ public sealed partial class NetworkStore
     {
         var recorded = new HashSet<string>(StringComparer.Ordinal);
         IEnumerable<string> folders = keys
-            .SelectMany(k => new[] { DocumentPaths.SentMail(k), DocumentPaths.RefusedMail(k) })
+            .SelectMany(k => new[] { DocumentPaths.SentMail(k), DocumentPaths.RefusedMail(k), DocumentPaths.IntendedMail(k) })
             .Select(path => path[..(path.LastIndexOf('/') + 1)])
             .Distinct(StringComparer.Ordinal);
         foreach (string folder in folders)
@@ -39,10 +46,22 @@ public sealed partial class NetworkStore
             {
                 records[key] = MailRecord.Refused;
             }
+            else if (recorded.Contains(DocumentPaths.IntendedMail(key)))
+            {
+                records[key] = MailRecord.Intended;
+            }
         }
 
         return records;
     }
+
+    /// <summary>Records that the email is about to be handed to SendGrid (once; the first time is kept).</summary>
+    public Task<bool> RecordIntentAsync(MailKey key, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        CreateOnceAsync(DocumentPaths.IntendedMail(key), JsonSerializer.Serialize(new MailIntent(at), DocumentJson.Options), cancellationToken);
+
+    /// <summary>When the email was first about to be handed to SendGrid; null when it never was.</summary>
+    public async Task<DateTimeOffset?> LoadIntentAsync(MailKey key, CancellationToken cancellationToken = default) =>
+        (await ReadJsonAsync<MailIntent>(DocumentPaths.IntendedMail(key), cancellationToken))?.Value?.IntendedAt;
 
     /// <summary>Records that SendGrid accepted the email (once; a second record of the same key changes nothing).</summary>
     public Task<bool> RecordSentAsync(MailKey key, string json, CancellationToken cancellationToken = default) =>

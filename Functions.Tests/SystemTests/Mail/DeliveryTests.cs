@@ -41,6 +41,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
             ["Email:SendGridHost"] = sink.BaseUrl + "/dev/sendgrid",
             ["Email:SendConcurrency"] = "4",
             ["Email:SendTimeoutSeconds"] = "1",
+            ["Email:ActivitySettleSeconds"] = "0",
             ["Forms:SigningKey"] = new string('k', 32),
         }).Build();
         services = new ServiceCollection().AddLogging().AddSingleton(configuration).AddNetworkFunctions(configuration).BuildServiceProvider();
@@ -130,6 +131,29 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         Assert.Equal(Recipients, received.Count);
         Assert.Equal(Recipients, received.Distinct().Count());
         Assert.Empty(await sink.MessagesAsync(Network.Consultant.Email));
+    }
+
+    [Theory]
+    [InlineData(500, 0)]
+    [InlineData(504, 10)]
+    public async Task A_send_SendGrid_took_before_its_answer_was_lost_is_found_in_the_activity_feed_and_not_sent_again(int status, int hangSeconds)
+    {
+        string kind = Kind("lost");
+        IReadOnlyList<EmailMessage> batch = Batch(kind);
+        using (HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count = 3, hangSeconds, accept = true }))
+        {
+            Assert.Equal(HttpStatusCode.OK, armed.StatusCode);
+        }
+
+        await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
+        Assert.Equal(Recipients, (await RecipientsAsync(kind)).Count);
+        Assert.Equal(Recipients - 3, await Store.CountSentAsync(Network.Id, 1, kind));
+
+        Assert.Equal(0, await Delivery.SendAsync(Network, batch, Notice(kind)));
+        IReadOnlyList<string> received = await RecipientsAsync(kind);
+        Assert.Equal(Recipients, received.Count);
+        Assert.Equal(Recipients, received.Distinct().Count());
+        Assert.Equal(Recipients, await Store.CountSentAsync(Network.Id, 1, kind));
     }
 
     [Fact]
