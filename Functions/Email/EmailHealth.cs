@@ -13,8 +13,9 @@ public sealed class EmailHealth
 
     public EmailFault? Fault => Volatile.Read(ref fault);
 
-    public void ConfigurationFault(int status, DateTimeOffset at) =>
-        Interlocked.CompareExchange(ref fault, new EmailFault(status, at), null);
+    /// <summary>Records a configuration fault; true when it is new (mail worked until now).</summary>
+    public bool ConfigurationFault(int status, DateTimeOffset at) =>
+        Interlocked.CompareExchange(ref fault, new EmailFault(status, at), null) is null;
 
     public void Accepted() => Volatile.Write(ref fault, null);
 }

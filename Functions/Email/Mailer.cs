@@ -188,8 +188,15 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
             var error = new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
             if (error.Failure == SendFailure.Configuration)
             {
-                health.ConfigurationFault((int)response.StatusCode, clock.GetUtcNow());
-                logger.LogError(LogEvents.SendGridConfiguration, "SendGrid refuses the app's key or sender ({Status}): every mail waits until it accepts again", (int)response.StatusCode);
+                // Said once per fault at Error (the alert's event), and then quietly for every mail that waits.
+                if (health.ConfigurationFault((int)response.StatusCode, clock.GetUtcNow()))
+                {
+                    logger.LogError(LogEvents.SendGridConfiguration, "SendGrid refuses the app's key or sender ({Status}): every mail waits until it accepts again", (int)response.StatusCode);
+                }
+                else
+                {
+                    logger.LogDebug(LogEvents.SendGridConfiguration, "SendGrid still refuses the app's key or sender ({Status})", (int)response.StatusCode);
+                }
             }
             else
             {

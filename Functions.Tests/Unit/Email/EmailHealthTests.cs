@@ -12,8 +12,8 @@ public sealed class EmailHealthTests
         var health = new EmailHealth();
         Assert.Null(health.Fault);
 
-        health.ConfigurationFault(401, First);
-        health.ConfigurationFault(403, First.AddMinutes(5));
+        Assert.True(health.ConfigurationFault(401, First));
+        Assert.False(health.ConfigurationFault(403, First.AddMinutes(5)));
 
         Assert.Equal(new EmailFault(401, First), health.Fault);
         health.Accepted();
