@@ -38,7 +38,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public int Id => process.Id;
 
     /// <summary>Starts <c>NetworkFunctions.Local.dll</c> from the test output folder and waits until it says it is ready.</summary>
-    public static async Task<LocalHostProcess> StartAsync(int port, params string[] arguments)
+    public static Task<LocalHostProcess> StartAsync(int port, params string[] arguments) =>
+        StartAsync(port, new Dictionary<string, string>(), arguments);
+
+    /// <summary>As <see cref="StartAsync(int, string[])"/>, with settings as environment variables (<c>Patience__FirstWaitSeconds</c>).</summary>
+    public static async Task<LocalHostProcess> StartAsync(int port, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -47,6 +51,11 @@ public sealed class LocalHostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = RepositoryPaths.Root,
         };
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "NetworkFunctions.Local.dll"));
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString());

@@ -24,9 +24,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
 {
     static readonly TimeSpan Wait = TimeSpan.FromMinutes(4);
 
+    /// <summary>The seeds to run: <c>CHAOS_SEEDS=7,8,9</c> replays or adds others (default 1 and 2).</summary>
+    public static TheoryData<int> Seeds() =>
+        [.. (Environment.GetEnvironmentVariable("CHAOS_SEEDS") is { Length: > 0 } seeds ? seeds : "1,2")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
+    [MemberData(nameof(Seeds))]
     public async Task A_year_under_random_kills_mail_faults_and_storage_freezes_keeps_its_invariants(int seed)
     {
         var random = new Random(seed);
@@ -35,12 +40,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
         string data = Path.Combine(Path.GetTempPath(), $"networkfunctions-chaos-{tag}");
         string azuritePort = Local.FreePorts.Pick(3).ToString(CultureInfo.InvariantCulture);
         int port = LocalHostProcess.FreePort();
-        string[] arguments =
-        [
-            "--data", data, "--azurite-port", azuritePort, "--task-hub", TestNames.TaskHub("chaos"),
-            "--Patience:QuickAttempts", "2", "--Patience:QuickFirstRetrySeconds", "1",
-            "--Patience:FirstWaitSeconds", "2", "--Patience:LongestWaitSeconds", "4",
-        ];
+        string[] arguments = ["--data", data, "--azurite-port", azuritePort, "--task-hub", TestNames.TaskHub("chaos")];
+        var patience = new Dictionary<string, string>
+        {
+            ["Patience__QuickAttempts"] = "2",
+            ["Patience__QuickFirstRetrySeconds"] = "1",
+            ["Patience__FirstWaitSeconds"] = "2",
+            ["Patience__LongestWaitSeconds"] = "4",
+        };
         var log = new List<string>();
         void Note(string what)
         {
@@ -53,7 +60,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
             ["invitationLead"] = "PT45S", ["contributionDeadlineLead"] = "PT20S", ["reminderLeads"] = new JsonArray("PT8S"),
             ["finalAgendaLead"] = "PT8S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT12S", ["surveyReminderAfter"] = "PT6S",
         };
-        LocalHostProcess host = await LocalHostProcess.StartAsync(port, arguments);
+        LocalHostProcess host = await LocalHostProcess.StartAsync(port, patience, arguments);
         var acknowledged = new ConcurrentDictionary<(string Member, int Meeting), string>();
         using var stop = new CancellationTokenSource();
         try
@@ -75,7 +82,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
                         kills++;
                         await host.KillAsync();
                         await host.DisposeAsync();
-                        host = await LocalHostProcess.StartAsync(port, arguments);
+                        host = await LocalHostProcess.StartAsync(port, patience, arguments);
                         Note("host started again");
                         break;
                     case 1:
@@ -126,12 +133,14 @@ public sealed class ChaosTests(ITestOutputHelper output)
             Assert.True(all.Count == all.Select(m => (m.Recipient, m.Subject)).Distinct().Count(), $"A mail went twice ({seedNote}).");
 
             // Every due mail arrived, or its step shows as missed.
-            foreach ((string prefix, string step, int perMeeting) in new[] { ("Invitation", "invitation", 6), ("Dagsorden til", "agenda", 2), ("Dagsorden:", "final-agenda", 5), ("Evaluering af", "survey-summary", 2) })
+            // (the director is invited to meeting 1 only)
+            foreach ((string prefix, string step, int perMeeting) in new[] { ("Invitation", "invitation", 5), ("Dagsorden til", "agenda", 2), ("Dagsorden:", "final-agenda", 5), ("Evaluering af", "survey-summary", 2) })
             {
                 foreach (int meeting in new[] { 1, 2 })
                 {
+                    int expected = perMeeting + (step == "invitation" && meeting == 1 ? 1 : 0);
                     int got = all.Count(m => m.Subject.StartsWith(prefix, StringComparison.Ordinal) && m.Subject.Contains($"møde {meeting}", StringComparison.Ordinal));
-                    Assert.True(got == perMeeting || missed.Contains($"{meeting}:{step}"), $"Meeting {meeting}: {got} of {perMeeting} × {step} and no missed step ({seedNote}).");
+                    Assert.True(got == expected || missed.Contains($"{meeting}:{step}"), $"Meeting {meeting}: {got} of {expected} × {step} and no missed step ({seedNote}).");
                 }
             }
 
