@@ -80,26 +80,18 @@ public sealed partial class ChangeFunctions
     /// <summary>Raises the change to the meeting's process, with a few tries; false when the engine could not be reached.</summary>
     async Task<bool> TellMeetingAsync(DurableTaskClient client, string instanceId, int revision, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
+        Exception? failure = await WithRetriesAsync(async () =>
         {
-            try
+            if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
             {
-                if (await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: true } or { RuntimeStatus: OrchestrationRuntimeStatus.Pending })
-                {
-                    await client.RaiseEventAsync(instanceId, MeetingChanged.EventName, new MeetingChanged(revision), cancellationToken);
-                }
-
-                return true;
+                await client.RaiseEventAsync(instanceId, MeetingChanged.EventName, new MeetingChanged(revision), cancellationToken);
             }
-            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Meeting {InstanceId} could not be told of revision {Revision}", instanceId, revision);
-                return false;
-            }
+        }, cancellationToken);
+        if (failure is not null)
+        {
+            logger.LogWarning(failure, "Meeting {InstanceId} could not be told of revision {Revision}", instanceId, revision);
         }
+
+        return failure is null;
     }
 }

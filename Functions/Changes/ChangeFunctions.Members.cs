@@ -90,22 +90,10 @@ public sealed partial class ChangeFunctions
     /// </summary>
     async Task InviteAtOnceAsync(DurableTaskClient client, MemberJoined joined, CancellationToken cancellationToken)
     {
-        for (int attempt = 1; ; attempt++)
+        if (await WithRetriesAsync(() => client.ScheduleNewOrchestrationInstanceAsync(
+                Orchestrations.MemberJoined, joined, new StartOrchestrationOptions(joined.InstanceId), cancellationToken), cancellationToken) is { } failure)
         {
-            try
-            {
-                await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.MemberJoined, joined, new StartOrchestrationOptions(joined.InstanceId), cancellationToken);
-                return;
-            }
-            catch (Exception e) when (attempt < 3 && e is not OperationCanceledException)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(LogEvents.StepMissed, e, "Member {MemberId} of {NetworkId} joined but could not be invited to the meetings still open", joined.MemberId, joined.NetworkId);
-                return;
-            }
+            logger.LogError(LogEvents.StepMissed, failure, "Member {MemberId} of {NetworkId} joined but could not be invited to the meetings still open", joined.MemberId, joined.NetworkId);
         }
     }
 }

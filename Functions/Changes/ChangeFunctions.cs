@@ -46,6 +46,31 @@ public sealed partial class ChangeFunctions(NetworkStore store, MemberData membe
         return Problems.Conflict(conflict);
     }
 
+    /// <summary>
+    /// A call to the durable engine after a change was saved, with two more tries 250 and 500 ms apart: the change
+    /// stands either way, so the caller decides what a last failure (returned; null when it went through) means.
+    /// </summary>
+    static async Task<Exception?> WithRetriesAsync(Func<Task> call, CancellationToken cancellationToken)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await call();
+                return null;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                if (attempt == 3)
+                {
+                    return e;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+        }
+    }
+
     /// <summary>What a change makes of the current network: a refusal, or the network to save and what follows the save.</summary>
     sealed record NetworkEdit(IResult? Refusal, Network? Updated, Func<Network, Task<IResult>>? AfterSave)
     {

@@ -40,12 +40,13 @@ public sealed class MemberErasure(NetworkStore store, MemberData data, TimeProvi
 
         string key = MemberKeys.Of(networkId, email);
         ErasureRecord? underWay = await store.LoadErasureAsync(networkId, key);
-        if (underWay is null && network.FindMemberByEmail(email) is not { } member)
+        Member? member = network.FindMemberByEmail(email);
+        if (underWay is null && member is null)
         {
             return ErasureOutcome.NoMember;
         }
 
-        ErasureRecord journal = underWay ?? await store.BeginErasureAsync(networkId, new ErasureRecord(key, network.FindMemberByEmail(email)!.Id, clock.GetUtcNow()));
+        ErasureRecord journal = underWay ?? await store.BeginErasureAsync(networkId, new ErasureRecord(key, member!.Id, clock.GetUtcNow()));
         if (!await CompleteAsync(networkId, journal))
         {
             return ErasureOutcome.Pending;

@@ -74,9 +74,9 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
     async Task<IReadOnlyList<string>> RecipientsAsync(string kind) =>
         (await sink.MessagesAsync()).SelectMany(m => m.To).Where(to => to.Contains($".{kind}@", StringComparison.Ordinal)).ToList();
 
-    async Task ArmAsync(int status, int count, int hangSeconds = 0)
+    async Task ArmAsync(int status, int count, int hangSeconds = 0, bool accept = false)
     {
-        using HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count, hangSeconds });
+        using HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count, hangSeconds, accept });
         Assert.Equal(HttpStatusCode.OK, armed.StatusCode);
     }
 
@@ -140,10 +140,7 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
     {
         string kind = Kind("lost");
         IReadOnlyList<EmailMessage> batch = Batch(kind);
-        using (HttpResponseMessage armed = await sink.Http.PostAsJsonAsync("/dev/sendgrid/faults", new { status, count = 3, hangSeconds, accept = true }))
-        {
-            Assert.Equal(HttpStatusCode.OK, armed.StatusCode);
-        }
+        await ArmAsync(status, 3, hangSeconds, accept: true);
 
         await Assert.ThrowsAsync<EmailSendException>(() => Delivery.SendAsync(Network, batch, Notice(kind)));
         Assert.Equal(Recipients, (await RecipientsAsync(kind)).Count);

@@ -88,10 +88,10 @@ public sealed class ChaosTests(ITestOutputHelper output)
                     case 1:
                         int seconds = 2 + random.Next(5);
                         Note($"storage frozen for {seconds} s");
-                        int azurite = AzuritePid(data);
-                        Signal("STOP", azurite);
+                        int azurite = AzuriteProcesses.PidFor(data);
+                        AzuriteProcesses.Signal("STOP", azurite);
                         await Task.Delay(TimeSpan.FromSeconds(seconds));
-                        Signal("CONT", azurite);
+                        AzuriteProcesses.Signal("CONT", azurite);
                         break;
                     case 2:
                         int count = 1 + random.Next(6);
@@ -260,19 +260,5 @@ public sealed class ChaosTests(ITestOutputHelper output)
         {
             // The host is down this moment; the chaos goes on.
         }
-    }
-
-    static int AzuritePid(string data)
-    {
-        using Process pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"azurite.*{data}"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        string found = pgrep.StandardOutput.ReadToEnd();
-        pgrep.WaitForExit();
-        return int.Parse(found.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture);
-    }
-
-    static void Signal(string signal, int pid)
-    {
-        using Process kill = Process.Start("kill", [$"-{signal}", pid.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
     }
 }

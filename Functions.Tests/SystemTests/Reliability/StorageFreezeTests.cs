@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -39,10 +38,10 @@ public sealed class StorageFreezeTests
             Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks",
                 CompressedYear.Document($"freeze-{tag}", DateTimeOffset.UtcNow, [90], schedule, tag, length: 3))).StatusCode);
             ReceivedMail invitation = (await new Mailbox(http).WaitForAsync(m => m.Recipient == anne && m.Subject.StartsWith("Invitation"), 1, Wait, "Anne's invitation"))[0];
-            int azurite = AzuritePid(data);
+            int azurite = AzuriteProcesses.PidFor(data);
             using var forms = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
 
-            Signal("STOP", azurite);
+            Assert.True(AzuriteProcesses.Signal("STOP", azurite));
             HttpStatusCode during;
             try
             {
@@ -64,7 +63,7 @@ public sealed class StorageFreezeTests
             }
             finally
             {
-                Signal("CONT", azurite);
+                Assert.True(AzuriteProcesses.Signal("CONT", azurite));
             }
 
             Assert.False(host.HasExited, "The host survives the freeze.");
@@ -95,20 +94,4 @@ public sealed class StorageFreezeTests
     }
 
     static FormUrlEncodedContent Answer(string title) => new([new("attendance", "yes"), new("type", "theme"), new("title", title)]);
-
-    /// <summary>The Azurite the host started for this data folder (the only process whose command line names it).</summary>
-    static int AzuritePid(string data)
-    {
-        using Process pgrep = Process.Start(new ProcessStartInfo("pgrep", ["-f", $"azurite.*{data}"]) { RedirectStandardOutput = true, UseShellExecute = false })!;
-        string output = pgrep.StandardOutput.ReadToEnd();
-        pgrep.WaitForExit();
-        return int.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    static void Signal(string signal, int pid)
-    {
-        using Process kill = Process.Start("kill", [$"-{signal}", pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-        Assert.Equal(0, kill.ExitCode);
-    }
 }
