@@ -14,7 +14,9 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting)
     {
         await SealAsync(meeting.NetworkId, meeting.Number, AnswerKind.Invitation);
-        return new(await agendas.AssembleAsync(await LoadAsync(meeting.NetworkId, meeting.Number)));
+        return await LoadUncancelledAsync(meeting.NetworkId, meeting.Number, nameof(AssembleAgenda)) is { } c
+            ? new(await agendas.AssembleAsync(c))
+            : StepResult.Nothing;
     }
 
     /// <summary>Seals a meeting's answers of a kind and waits until answers stored before the seal can be read (<see cref="AnswerSeals"/>).</summary>
@@ -32,7 +34,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendAgenda))]
     public async Task<StepResult> SendAgenda([ActivityTrigger] MeetingRevisionRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Agenda) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         DocumentParts agenda = await AgendaPartsAsync(c);
         IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
         int contributions = answers.Sum(a => a.Contributions.Count);
@@ -44,7 +50,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendFinalAgenda))]
     public async Task<StepResult> SendFinalAgenda([ActivityTrigger] MeetingRevisionRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.FinalAgenda) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         DocumentParts agenda = await AgendaPartsAsync(c);
         return await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
             .Select(m => messages.FinalAgenda(c, m, step.Revision, agenda)));

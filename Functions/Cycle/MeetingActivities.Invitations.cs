@@ -14,7 +14,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendInvitations))]
     public async Task<StepResult> SendInvitations([ActivityTrigger] MeetingRevisionRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Invitation) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         // Whoever had an invitation at any revision has it: a meeting restarted after a move never invites twice.
         IReadOnlySet<string> invited = await store.RecipientsAsync(step.NetworkId, step.Number, MailKinds.Invitation);
         StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision,
@@ -52,7 +56,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendReminders))]
     public async Task<StepResult> SendReminders([ActivityTrigger] ReminderRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Reminder(step.Index)) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(step.NetworkId, step.Number);
         IReadOnlySet<string> answered = await store.AnsweredMemberIdsAsync(step.NetworkId, step.Number);
         return await SendAllAsync(c, MailKinds.Reminder(step.Index), step.Revision, Recipients.NotAnswered(c.Network, invited, answered)
@@ -77,7 +85,7 @@ public sealed partial class MeetingActivities
         if (c.Network.FindMember(invitation.MemberId) is not { } member || c.Meeting.Cancelled
             || (await store.InvitedMemberIdsAsync(invitation.NetworkId, invitation.Number)).Contains(member.Id))
         {
-            return new StepResult(0);
+            return StepResult.Nothing;
         }
 
         // A meeting moved since is invited at its current revision, as the meeting's own update would.

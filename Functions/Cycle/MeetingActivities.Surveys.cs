@@ -14,7 +14,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendSurveys))]
     public async Task<StepResult> SendSurveys([ActivityTrigger] MeetingRevisionRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Survey) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         return await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
             .Select(m => messages.Survey(c, m, MailKinds.Survey, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
     }
@@ -23,7 +27,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendSurveyReminders))]
     public async Task<StepResult> SendSurveyReminders([ActivityTrigger] MeetingRevisionRef step)
     {
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.SurveyReminder) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         IReadOnlySet<string> answered = await store.SurveyedMemberIdsAsync(step.NetworkId, step.Number);
         return await SendAllAsync(c, MailKinds.SurveyReminder, step.Revision, (await summaries.SurveyedAsync(c))
             .Where(m => !answered.Contains(m.Id))
@@ -35,7 +43,11 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
     {
         await SealAsync(step.NetworkId, step.Number, AnswerKind.Survey);
-        MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
+        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.SurveySummary) is not { } c)
+        {
+            return StepResult.Nothing;
+        }
+
         (string html, string text) = await summaries.WriteAsync(c);
         var summary = new DocumentParts(TemplateRenderer.BodyOf(html), text);
         return await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers

@@ -37,6 +37,22 @@ public sealed partial class MeetingActivities(
     async Task<MeetingContext> LoadAsync(string networkId, int number) =>
         MeetingContext.Of(await store.RequireNetworkAsync(networkId), number);
 
+    /// <summary>
+    /// The meeting for one of its steps; null once it is cancelled: a step that was waiting out a fault when the
+    /// meeting was cancelled sends nothing, and the meeting's cancellation goes out instead.
+    /// </summary>
+    async Task<MeetingContext?> LoadUncancelledAsync(string networkId, int number, string step)
+    {
+        MeetingContext c = await LoadAsync(networkId, number);
+        if (!c.Meeting.Cancelled)
+        {
+            return c;
+        }
+
+        logger.LogInformation("Network {NetworkId} meeting {Meeting} is cancelled: {Step} sends nothing", networkId, number, step);
+        return null;
+    }
+
     /// <summary>The members an invitation of this meeting went to (any revision) who are members still.</summary>
     async Task<IReadOnlyList<Member>> InvitedAsync(MeetingContext c) =>
         Recipients.Invited(c.Network, await store.InvitedMemberIdsAsync(c.Network.Id, c.Meeting.Number));

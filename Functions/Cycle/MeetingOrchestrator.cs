@@ -8,8 +8,9 @@ namespace NetworkFunctions.Cycle;
 
 /// <summary>
 /// One meeting from invitation to survey summary (SPEC section 2). It sleeps on durable timers until each step is
-/// due and wakes early when the meeting is moved or cancelled. Its history stays small: one timer, one activity and
-/// one status per step, plus one round per change; a timer that loses to a change is cancelled.
+/// due and wakes early when the meeting is moved or cancelled. Its history stays small: one timer, one status, one
+/// read of the plan and one activity per step, plus one round per change; a timer that loses to a change is cancelled.
+/// Instances started before <see cref="MeetingShapes.RereadsPlanOnTimers"/> replay without the read after a timer.
 /// </summary>
 public static class MeetingOrchestrator
 {
@@ -82,6 +83,12 @@ public static class MeetingOrchestrator
                 {
                     timerCancellation.Cancel();
                     change = null;
+                    plan = await context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.GetMeetingPlan), meeting, Retry);
+                }
+                else if (meeting.Shape >= MeetingShapes.RereadsPlanOnTimers)
+                {
+                    // The step is due by the plan the meeting holds; the document says whether it still is (a change whose
+                    // event was lost, or raised while the engine was unreachable, is seen here at the latest).
                     plan = await context.CallActivityAsync<MeetingPlan>(nameof(MeetingActivities.GetMeetingPlan), meeting, Retry);
                 }
 

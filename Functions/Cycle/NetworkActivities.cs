@@ -23,7 +23,7 @@ public sealed class NetworkActivities(NetworkStore store, YearReportDocuments re
     public async Task<StepResult> BuildYearReport([ActivityTrigger] NetworkRef reference)
     {
         await reports.WriteAsync(await store.RequireNetworkAsync(reference.NetworkId));
-        return new StepResult(0);
+        return StepResult.Nothing;
     }
 
     /// <summary>The year-end report to the director, the facilitator and the internal consultant, charts inline.</summary>

@@ -25,7 +25,7 @@ public static class NetworkOrchestrator
         DateTimeOffset kickedOff = context.CurrentUtcDateTime;
         Task<bool> confirmation = PatientSteps.RunAsync(context, log, year.NetworkId, null, MailKinds.Kickoff, StepLimits.ForNetworkWide(kickedOff, patience), patience,
             quick => context.CallActivityAsync<StepResult>(nameof(NetworkActivities.SendKickoffConfirmation), network, quick));
-        Task<MeetingOutcome[]> meetings = Task.WhenAll(year.Meetings.Select(number => MeetingAsync(context, log, new MeetingRef(network.NetworkId, number))));
+        Task<MeetingOutcome[]> meetings = Task.WhenAll(year.Meetings.Select(number => MeetingAsync(context, log, new MeetingRef(network.NetworkId, number, year.MeetingShape))));
 
         await confirmation;
         MeetingOutcome[] outcomes = await meetings;

@@ -6,6 +6,7 @@ namespace NetworkFunctions.Durable;
 
 /// <summary>
 /// The network orchestration's input: the network and its meeting numbers, known at kickoff (meetings are moved or
-/// cancelled, never added), and the patience its network-wide steps have (null for years started before it existed).
+/// cancelled, never added), the patience its network-wide steps have (null for years started before it existed), and
+/// the <see cref="MeetingShapes">shape</see> its meetings start with.
 /// </summary>
-public sealed record NetworkYear(string NetworkId, int[] Meetings, Patience? Patience = null);
+public sealed record NetworkYear(string NetworkId, int[] Meetings, Patience? Patience = null, int MeetingShape = MeetingShapes.Original);

@@ -4,4 +4,8 @@ namespace NetworkFunctions.Durable;
 public sealed record MeetingOutcome(int Number, string Phase);
 
 /// <summary>What a step's activity returns: how many mails it sent now.</summary>
-public sealed record StepResult(int Sent);
+public sealed record StepResult(int Sent)
+{
+    /// <summary>A step that had nothing to do (everyone had it already, or the meeting was cancelled meanwhile).</summary>
+    public static StepResult Nothing { get; } = new(0);
+}

@@ -3,8 +3,8 @@ namespace NetworkFunctions.Durable;
 /// <summary>A network, as the network-wide activities take it.</summary>
 public sealed record NetworkRef(string NetworkId);
 
-/// <summary>A meeting of a network: the meeting orchestration's input.</summary>
-public sealed record MeetingRef(string NetworkId, int Number)
+/// <summary>A meeting of a network: the meeting orchestration's input, with the <see cref="MeetingShapes">shape</see> the instance runs.</summary>
+public sealed record MeetingRef(string NetworkId, int Number, int Shape = MeetingShapes.Original)
 {
     /// <summary>The meeting orchestration's instance id: deterministic, so changes can be raised to it.</summary>
     public string InstanceId => InstanceIds.Meeting(NetworkId, Number);

@@ -61,7 +61,7 @@ public sealed class ResumeFunction(NetworkStore store, IOptions<PatienceOptions>
                 // The year starts again with only the meetings that failed (or never started): they run again, the rest are done,
                 // and the report follows.
                 int[] again = [.. meetings.Where(m => Stopped(m.Value) || m.Value.Instance is null).Select(m => m.Key)];
-                await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.NetworkYear, new NetworkYear(networkId, again, patience.Value.ToPatience()),
+                await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.NetworkYear, new NetworkYear(networkId, again, patience.Value.ToPatience(), MeetingShapes.Current),
                     new StartOrchestrationOptions(InstanceIds.Network(networkId)), cancellationToken);
                 resumed.Add(InstanceIds.Network(networkId));
                 resumed.AddRange(again.Select(n => InstanceIds.Meeting(networkId, n)));
@@ -70,7 +70,7 @@ public sealed class ResumeFunction(NetworkStore store, IOptions<PatienceOptions>
             {
                 foreach (int number in stopped)
                 {
-                    await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.Meeting, new MeetingRef(networkId, number),
+                    await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.Meeting, new MeetingRef(networkId, number, MeetingShapes.Current),
                         new StartOrchestrationOptions(InstanceIds.Meeting(networkId, number)), cancellationToken);
                     resumed.Add(InstanceIds.Meeting(networkId, number));
                 }

@@ -54,7 +54,7 @@ public sealed class KickoffFunction(NetworkStore store, IOptions<PatienceOptions
             }
 
             await client.ScheduleNewOrchestrationInstanceAsync(
-                Orchestrations.NetworkYear, new NetworkYear(network.Id, [.. network.Meetings.Select(m => m.Number)], patience.Value.ToPatience()), new StartOrchestrationOptions(network.Id), cancellationToken);
+                Orchestrations.NetworkYear, new NetworkYear(network.Id, [.. network.Meetings.Select(m => m.Number)], patience.Value.ToPatience(), MeetingShapes.Current), new StartOrchestrationOptions(network.Id), cancellationToken);
         }
         catch (Exception e) when (e is InvalidOperationException or RpcException { StatusCode: StatusCode.AlreadyExists })
         {

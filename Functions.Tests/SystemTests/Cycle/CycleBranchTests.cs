@@ -2,8 +2,12 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using NetworkFunctions.Durable;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 using NetworkFunctions.Tests.SystemTests.EndToEnd;
 using NetworkFunctions.Tests.Support;
 
@@ -118,6 +122,47 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
         Assert.DoesNotContain(all, m => m.Subject.StartsWith("Aflyst"));
         JsonElement status = await StatusAsync(http, id);
         Assert.Equal(["closed", "cancelled"], status.GetProperty("meetings").EnumerateArray().Select(m => m.GetProperty("phase").GetString()));
+    }
+
+    [Fact]
+    public async Task A_change_whose_event_was_lost_is_seen_when_the_meetings_timer_fires()
+    {
+        DateTimeOffset kickedOff = DateTimeOffset.UtcNow;
+        (_, Mailbox mailbox, string id, string tag) = await KickOffAsync([15, 40, 70]);
+        DurableTaskClient client = fixture.Host.DurableClient;
+        foreach (int waiting in new[] { 2, 3 })
+        {
+            await Polling.UntilAsync(
+                async () => await client.GetInstanceAsync(InstanceIds.Meeting(id, waiting), getInputsAndOutputs: true) is { SerializedCustomStatus: not null } asleep ? asleep : null,
+                Wait,
+                $"meeting {waiting} to read its plan and sleep");
+        }
+
+        // Changed in the document only, as when the API saved a change but could not tell the meeting: meeting 2 moved
+        // 15 s later (its invitation from +25 s to +40 s), meeting 3 cancelled before its invitation at +55 s.
+        var store = fixture.Host.Services.GetRequiredService<NetworkStore>();
+        (Network network, Azure.ETag etag) = (await store.LoadNetworkAsync(id))!.Value;
+        Network changed = network with
+        {
+            Meetings = [.. network.Meetings.Select(m => m.Number switch
+            {
+                2 => m with { Start = m.Start.AddSeconds(15), End = m.End.AddSeconds(15), Revision = m.Revision + 1 },
+                3 => m with { Cancelled = true, Revision = m.Revision + 1 },
+                _ => m,
+            })],
+        };
+        Assert.True(await store.SaveNetworkAsync(changed, etag));
+
+        IReadOnlyList<ReceivedMail> second = await mailbox.WaitForAsync(m => To(tag, "Invitation")(m) && m.Subject.Contains("møde 2"), 5, Wait * 2, "invitations to meeting 2");
+        Assert.All(second, m => Assert.True(m.ReceivedAt >= kickedOff.AddSeconds(39), $"invited at {m.ReceivedAt:O}, on the old schedule"));
+        Assert.All(second, m => Assert.Contains("SEQUENCE:1", Assert.Single(m.Attachments).Unfolded, StringComparison.Ordinal));
+
+        OrchestrationMetadata third = await Polling.UntilAsync(
+            async () => await client.GetInstanceAsync(InstanceIds.Meeting(id, 3), getInputsAndOutputs: true) is { RuntimeStatus: OrchestrationRuntimeStatus.Completed } done ? done : null,
+            Wait * 2,
+            "meeting 3 to end");
+        Assert.Equal(MeetingSteps.Cancelled, third.ReadOutputAs<MeetingOutcome>()!.Phase);
+        Assert.DoesNotContain(await mailbox.AllAsync(), m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.Contains("møde 3", StringComparison.Ordinal));
     }
 
     [Fact]
