@@ -34,9 +34,10 @@ const mailbox = async () => (await api("/dev/mailbox/messages")).json();
 
 // Two meetings of four members: meeting 1 invites at once (its steps are seconds apart), meeting 2 waits on a timer.
 const sample = JSON.parse(readFileSync(join(root, "samples", "slagelse-2027.json"), "utf8"));
-const now = Date.now();
+// The year's times count from the kickoff, once the host is up (building and starting it can take a minute).
+let now = Date.now();
 const at = (seconds) => new Date(now + seconds * 1000).toISOString();
-const document = {
+const yearDocument = () => ({
   ...sample,
   networkId: `versioning-${commit}`,
   members: sample.members.slice(0, 4),
@@ -53,22 +54,24 @@ const document = {
     surveyOpenFor: "PT20S",
     surveyReminderAfter: "PT10S",
   },
-};
+});
 
 // The host itself, not `dotnet run`, so that SIGINT reaches it and it stops the engine and Azurite cleanly.
 execSync("dotnet build Functions.Local -v quiet -nologo", { stdio: "inherit" });
 const host = spawn("dotnet", [join(root, "Functions.Local", "bin", "Debug", "net10.0", "NetworkFunctions.Local.dll"),
   "--port", String(port), "--data", data, "--azurite-port", String(azuritePort), "--task-hub", taskHub], { stdio: ["ignore", "ignore", "inherit"] });
-const step = (text) => console.log(`[record] ${text}`);
+const step = (text) => console.log(`[record] +${Math.round((Date.now() - now) / 1000)} s: ${text}`);
 try {
   await until("the local host", async () => (await fetch(`${base}/api/health`)).ok, 300);
 
+  now = Date.now();
+  const document = yearDocument();
   step("kickoff");
   const kickoff = await api("/api/networks", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(document) });
   if (kickoff.status !== 202) throw new Error(`kickoff answered ${kickoff.status}: ${await kickoff.text()}`);
 
   const invitations = await until("meeting 1's invitations", async () => {
-    const mails = (await mailbox()).filter((m) => m.subject.startsWith("Invitation") && m.text.includes("/api/forms/"));
+    const mails = (await mailbox()).filter((m) => m.subject.startsWith("Invitation") && m.subject.includes("møde 1") && m.text.includes("/api/forms/"));
     return mails.length >= document.members.length ? mails : undefined;
   });
 
