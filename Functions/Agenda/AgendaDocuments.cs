@@ -1,3 +1,4 @@
+using Azure;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Storage;
@@ -34,12 +35,66 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
             .ToList();
 
         MeetingAgenda agenda = AgendaAssembler.Assemble(new AgendaInput(n, c.Meeting.Start, c.Meeting.End, n == 1, candidates, attendance));
-        await WriteAsync(c, agenda, cancellationToken);
+        await WriteAsync(c, agenda, cancellationToken: cancellationToken);
         return candidates.Count;
     }
 
-    /// <summary>Stores an agenda as a page, an email body, text, JSON, and its carry-over for the next meeting.</summary>
-    public async Task WriteAsync(MeetingContext c, MeetingAgenda agenda, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Stores an agenda: its JSON first (only if it is still at <paramref name="ifMatch"/>, when given), then the page,
+    /// the email body, the text and the carry-over rendered from it. Should another writer store a newer JSON
+    /// meanwhile, the rendered documents are made again from theirs, so they always match the JSON that stands.
+    /// False when <paramref name="ifMatch"/> no longer matched (nothing written).
+    /// </summary>
+    public async Task<bool> WriteAsync(MeetingContext c, MeetingAgenda agenda, ETag? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        string id = c.Network.Id;
+        int n = c.Meeting.Number;
+        if (await store.WriteMeetingJsonAsync(id, n, MeetingDocument.AgendaJson, agenda, ifMatch, cancellationToken) is not { } written)
+        {
+            return false;
+        }
+
+        for (int rendered = 0; rendered < RenderAttempts; rendered++)
+        {
+            await WriteRenderedAsync(c, agenda, cancellationToken);
+            if (await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(id, n, MeetingDocument.AgendaJson, cancellationToken) is not { } standing || standing.ETag == written)
+            {
+                break;
+            }
+
+            (agenda, written) = standing;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Changes the stored agenda where it stands: read it with its ETag, change it, write it on that ETag; if another
+    /// writer came between, the change is made again on their version. False when the meeting has no agenda.
+    /// </summary>
+    public async Task<bool> RewriteAsync(MeetingContext c, Func<MeetingAgenda, MeetingAgenda> change, CancellationToken cancellationToken = default)
+    {
+        const int Attempts = 10;
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaJson, cancellationToken) is not var (stored, etag))
+            {
+                return false;
+            }
+
+            if (await WriteAsync(c, change(stored), etag, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        throw new InvalidOperationException($"The agenda of network {c.Network.Id} meeting {c.Meeting.Number} changed {Attempts} times under a rewrite.");
+    }
+
+    /// <summary>How often the rendered documents are made again for a JSON that keeps changing under them.</summary>
+    const int RenderAttempts = 5;
+
+    async Task WriteRenderedAsync(MeetingContext c, MeetingAgenda agenda, CancellationToken cancellationToken)
     {
         var view = new AgendaContext(c.Network.Name, c.Network.Organisation, c.Meeting.Title, c.Meeting.Location, c.Language, c.Zone);
         (string html, string text) = AgendaPage.Render(renderer, agenda, view);
@@ -48,7 +103,6 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaPage, html, cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaBody, TemplateRenderer.BodyOf(html), cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaText, text, cancellationToken);
-        await store.WriteMeetingJsonAsync(id, n, MeetingDocument.AgendaJson, agenda, cancellationToken);
         await store.WriteMeetingJsonAsync(id, n, MeetingDocument.CarryOver, agenda.NotFitted, cancellationToken);
     }
 

@@ -47,9 +47,8 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Surv
         foreach (Meeting meeting in network.Meetings)
         {
             MeetingContext c = MeetingContext.Of(network, meeting.Number);
-            if (await agendas.ReadAsync(network.Id, meeting.Number, cancellationToken) is { } agenda)
+            if (await agendas.RewriteAsync(c, agenda => AgendaDocuments.Without(agenda, memberId), cancellationToken))
             {
-                await agendas.WriteAsync(c, AgendaDocuments.Without(agenda, memberId), cancellationToken);
                 touched++;
             }
 

@@ -14,9 +14,13 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting)
     {
         await SealAsync(meeting.NetworkId, meeting.Number, AnswerKind.Invitation);
-        return await LoadUncancelledAsync(meeting.NetworkId, meeting.Number, nameof(AssembleAgenda)) is { } c
-            ? new(await agendas.AssembleAsync(c))
-            : StepResult.Nothing;
+        if (await LoadUncancelledAsync(meeting.NetworkId, meeting.Number, nameof(AssembleAgenda)) is null)
+        {
+            return StepResult.Nothing;
+        }
+
+        // Built again if a member left (or joined) while it was built: the agenda never holds someone erased.
+        return new(await store.BuildOnUnchangedNetworkAsync(meeting.NetworkId, network => agendas.AssembleAsync(MeetingContext.Of(network, meeting.Number))));
     }
 
     /// <summary>Seals a meeting's answers of a kind and waits until answers stored before the seal can be read (<see cref="AnswerSeals"/>).</summary>

@@ -48,7 +48,7 @@ public sealed partial class MeetingActivities
             return StepResult.Nothing;
         }
 
-        (string html, string text) = await summaries.WriteAsync(c);
+        (string html, string text) = await store.BuildOnUnchangedNetworkAsync(step.NetworkId, network => summaries.WriteAsync(MeetingContext.Of(network, step.Number)));
         var summary = new DocumentParts(TemplateRenderer.BodyOf(html), text);
         return await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
             .Select(p => messages.SurveySummary(c, p.Person, p.Key, step.Revision, summary)));

@@ -22,7 +22,11 @@ public sealed class NetworkActivities(NetworkStore store, YearReportDocuments re
     [Function(nameof(BuildYearReport))]
     public async Task<StepResult> BuildYearReport([ActivityTrigger] NetworkRef reference)
     {
-        await reports.WriteAsync(await store.RequireNetworkAsync(reference.NetworkId));
+        await store.BuildOnUnchangedNetworkAsync(reference.NetworkId, async network =>
+        {
+            await reports.WriteAsync(network);
+            return true;
+        });
         return StepResult.Nothing;
     }
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Azure;
+using Azure.Storage.Blobs.Models;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Storage;
@@ -22,6 +24,28 @@ public sealed partial class NetworkStore
     /// <summary>A meeting document that is JSON (<see cref="MeetingDocument.AgendaJson"/>, <see cref="MeetingDocument.CarryOver"/>), written from its model.</summary>
     public Task WriteMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, CancellationToken cancellationToken = default) =>
         WriteMeetingDocumentAsync(networkId, meeting, document, JsonSerializer.Serialize(value, DocumentJson.Options), cancellationToken);
+
+    /// <summary>
+    /// A meeting document that is JSON, written from its model only if it is still at <paramref name="ifMatch"/> (any
+    /// version when null); its new ETag, or null when another writer came first and nothing was written.
+    /// </summary>
+    public async Task<ETag?> WriteMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, ETag? ifMatch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await UploadAsync(DocumentPaths.Of(networkId, meeting, document), BinaryData.FromString(JsonSerializer.Serialize(value, DocumentJson.Options)), Json,
+                ifMatch is { } tag ? new BlobRequestConditions { IfMatch = tag } : null, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status == 412)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A meeting document that is JSON, read into its model with its ETag; null when there is none.</summary>
+    public async Task<(T Value, ETag ETag)?> ReadMeetingJsonVersionAsync<T>(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default)
+        where T : class =>
+        await ReadJsonAsync<T>(DocumentPaths.Of(networkId, meeting, document), cancellationToken) is ({ } value, var etag) ? (value, etag) : null;
 
     /// <summary>A meeting document that is JSON, read into its model; null when there is none.</summary>
     public async Task<T?> ReadMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default)

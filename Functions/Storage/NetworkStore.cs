@@ -66,6 +66,44 @@ public sealed partial class NetworkStore(BlobServiceClient blobs, IOptions<Netwo
         }
     }
 
+    /// <summary>The network document's ETag; null when there is none.</summary>
+    public async Task<ETag?> NetworkETagAsync(string networkId, CancellationToken cancellationToken = default) =>
+        await ETagAsync(DocumentPaths.NetworkDocument(networkId), cancellationToken);
+
+    /// <summary>
+    /// Builds something from the network (a document written from its members' answers) and checks afterwards that
+    /// the network did not change meanwhile; if it did (a member erased or added while it ran), builds it again from
+    /// the new version, so what is written never holds a member who has left.
+    /// </summary>
+    public async Task<T> BuildOnUnchangedNetworkAsync<T>(string networkId, Func<Network, Task<T>> build, CancellationToken cancellationToken = default)
+    {
+        const int Attempts = 5;
+        for (int attempt = 0; attempt < Attempts; attempt++)
+        {
+            (Network network, ETag etag) = await LoadNetworkAsync(networkId, cancellationToken)
+                ?? throw new InvalidOperationException($"Network {networkId} has no document.");
+            T built = await build(network);
+            if (await NetworkETagAsync(networkId, cancellationToken) == etag)
+            {
+                return built;
+            }
+        }
+
+        throw new InvalidOperationException($"Network {networkId} changed {Attempts} times while a document was built from it.");
+    }
+
+    internal async Task<ETag?> ETagAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await container.GetBlobClient(path).GetPropertiesAsync(cancellationToken: cancellationToken)).Value.ETag;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            return null;
+        }
+    }
+
     internal async Task WriteTextAsync(string path, string content, string contentType, CancellationToken cancellationToken = default) =>
         await UploadAsync(path, BinaryData.FromString(content), contentType, null, cancellationToken);
 
@@ -215,14 +253,16 @@ public sealed partial class NetworkStore(BlobServiceClient blobs, IOptions<Netwo
     internal Task WriteJsonAsync<T>(string path, T value, BlobRequestConditions? conditions, CancellationToken cancellationToken) =>
         UploadAsync(path, BinaryData.FromObjectAsJson(value, DocumentJson.Options), "application/json", conditions, cancellationToken);
 
-    async Task UploadAsync(string path, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken)
+    /// <summary>Writes a blob; returns its new ETag.</summary>
+    internal async Task<ETag> UploadAsync(string path, BinaryData content, string contentType, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
-        await container.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
+        Response<BlobContentInfo> written = await container.GetBlobClient(path).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = contentType },
             Conditions = conditions,
         }, cancellationToken);
+        return written.Value.ETag;
     }
 
     async Task EnsureContainerAsync(CancellationToken cancellationToken)

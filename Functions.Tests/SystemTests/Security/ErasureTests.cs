@@ -5,6 +5,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Email;
 using NetworkFunctions.Hosting;
 using NetworkFunctions.Networks;
@@ -107,6 +108,72 @@ public sealed class ErasureTests(InMemoryHostFixture fixture) : IClassFixture<In
         Assert.DoesNotContain(await StoredTextsAsync(id), text => text.Contains("Annes hemmelige tema", StringComparison.Ordinal) || text.Contains(member.Id, StringComparison.Ordinal) && text.Contains("attendance", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, (await http.DeleteAsync($"/api/networks/{id}/members/{anne}")).StatusCode);
     }
+
+    [Fact]
+    public async Task An_agenda_rewritten_while_another_writer_stores_a_new_version_loses_the_member_from_theirs()
+    {
+        (NetworkStore store, AgendaDocuments agendas, MeetingContext c) = await StoredNetworkAsync();
+        await agendas.WriteAsync(c, AgendaOf(c, ("a", "Annes tema"), ("b", "Bos tema")));
+
+        // Between the erasure's read and its write, another writer stores a version with a third contribution.
+        bool came = false;
+        Assert.True(await agendas.RewriteAsync(c, agenda =>
+        {
+            if (!came)
+            {
+                came = true;
+                Assert.True(agendas.WriteAsync(c, AgendaOf(c, ("a", "Annes tema"), ("b", "Bos tema"), ("c", "Cecilies tema"))).GetAwaiter().GetResult());
+            }
+
+            return AgendaDocuments.Without(agenda, "a");
+        }));
+
+        string page = await store.ReadMeetingDocumentAsync(c.Network.Id, 1, MeetingDocument.AgendaPage) ?? "";
+        string json = await store.ReadMeetingDocumentAsync(c.Network.Id, 1, MeetingDocument.AgendaJson) ?? "";
+        foreach (string stored in new[] { page, json })
+        {
+            Assert.DoesNotContain("Annes tema", stored, StringComparison.Ordinal);
+            Assert.Contains("Bos tema", stored, StringComparison.Ordinal);
+            Assert.Contains("Cecilies tema", stored, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_document_built_while_the_network_changed_is_built_again_from_the_new_network()
+    {
+        (NetworkStore store, _, MeetingContext c) = await StoredNetworkAsync();
+        var seen = new List<int>();
+
+        int members = await store.BuildOnUnchangedNetworkAsync(c.Network.Id, async network =>
+        {
+            seen.Add(network.Members.Count);
+            if (seen.Count == 1)
+            {
+                // A member is erased while the document is being built from the network that still has them.
+                (Network current, Azure.ETag etag) = (await store.LoadNetworkAsync(network.Id))!.Value;
+                Assert.True(await store.SaveNetworkAsync(current with { Members = [.. current.Members.Where(m => m.Id != "a")] }, etag));
+            }
+
+            return network.Members.Count;
+        });
+
+        Assert.Equal([3, 2], seen);
+        Assert.Equal(2, members);
+    }
+
+    /// <summary>A network of three members (a, b, c) stored under a fresh id, and its meeting 1.</summary>
+    async Task<(NetworkStore Store, AgendaDocuments Agendas, MeetingContext Meeting)> StoredNetworkAsync()
+    {
+        var store = fixture.Host.Services.GetRequiredService<NetworkStore>();
+        Network network = DomainFixtures.Network() with { Id = $"rewrite-{Guid.NewGuid():N}"[..20] };
+        Assert.True(await store.CreateNetworkAsync(network));
+        return (store, fixture.Host.Services.GetRequiredService<AgendaDocuments>(), MeetingContext.Of(network, 1));
+    }
+
+    static MeetingAgenda AgendaOf(MeetingContext c, params (string Member, string Title)[] themes) => AgendaAssembler.Assemble(new AgendaInput(
+        1, c.Meeting.Start, c.Meeting.End, DirectorWelcome: false,
+        [.. themes.Select(t => new AgendaCandidate(t.Member, "Navn " + t.Member, DomainFixtures.Teknik, new Contribution(ContributionType.Theme, t.Title, ""), DomainFixtures.Now, 1))],
+        []));
 
     /// <summary>Every blob of the network in the documents container, as text (images and other binaries skipped).</summary>
     async Task<IReadOnlyList<string>> StoredTextsAsync(string networkId)
