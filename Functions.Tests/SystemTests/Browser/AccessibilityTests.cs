@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using NetworkFunctions.Tests.SystemTests.EndToEnd;
+using NetworkFunctions.Tests.Support;
+using Xunit.Abstractions;
+
+namespace NetworkFunctions.Tests.SystemTests.Browser;
+
+/// <summary>
+/// Every kind of page a person sees, checked with axe-core in headless Chromium against WCAG 2.1 A and AA (the
+/// Danish web-accessibility law's level): the invitation and survey forms, a form with errors, the receipts, the
+/// closed and bad-link pages, the dashboard, the agenda, the survey summary, the year-end report, two mails (the
+/// invitation and the report with its charts) and the local mailbox — all from one compressed year on the local host. Every violation is written to the output; a serious or
+/// critical one fails the test.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chromium, ITestOutputHelper output)
+    : IClassFixture<InMemoryHostFixture>, IClassFixture<Chromium>
+{
+    static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+    static readonly string[] Blocking = ["serious", "critical"];
+
+    [Fact]
+    public async Task Every_page_passes_axe_at_WCAG_2_1_AA()
+    {
+        string tag = Guid.NewGuid().ToString("N")[..10];
+        string id = $"axe-{tag}";
+        HttpClient http = fixture.Api();
+        var schedule = new JsonObject
+        {
+            ["invitationLead"] = "PT40S", ["contributionDeadlineLead"] = "PT10S", ["reminderLeads"] = new JsonArray("PT4S"),
+            ["finalAgendaLead"] = "PT5S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT30S", ["surveyReminderAfter"] = "PT20S",
+        };
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [40], schedule, tag, length: 4))).StatusCode);
+        var mailbox = new Mailbox(http);
+        using var member = new HttpClient();
+        await using IBrowserContext phone = await chromium.PhoneAsync();
+        var blocking = new List<string>();
+        async Task CheckAsync(string name, Func<IPage, Task> open, bool frames = true) => blocking.AddRange(await AxeAsync(phone, name, open, frames));
+
+        ReceivedMail invitation = (await mailbox.WaitForAsync(Mail(tag, "anne", "Invitation"), 1, Wait, "Anne's invitation")).Single();
+        string link = invitation.FormLink;
+        string token = link[(link.LastIndexOf('/') + 1)..];
+        await CheckAsync("invitation mail", Html(invitation.Html));
+        await CheckAsync("invitation form", Url(link));
+        await CheckAsync("invitation form with errors", Html(await PostAsync(member, link, [new("attendance", "perhaps"), new("type", "theme"), new("title", ""), new("description", "Uden titel")], HttpStatusCode.BadRequest)));
+        await CheckAsync("invitation receipt", Html(await PostAsync(member, link, [new("attendance", "yes"), new("type", "case"), new("title", "Borgermøde om <trafik> & skoleveje"), new("description", "Hvad gør vi nu?")], HttpStatusCode.OK)));
+        await CheckAsync("bad link", Url(link[..(link.LastIndexOf('/') + 1)] + token[..^2] + (token[^2] == 'A' ? "BB" : "AA"), HttpStatusCode.Forbidden));
+        await CheckAsync("no such link", Url(link[..(link.LastIndexOf('/') + 1)] + "not-a-token", HttpStatusCode.NotFound));
+
+        ReceivedMail survey = (await mailbox.WaitForAsync(Mail(tag, "anne", "Hvordan var møde 1"), 1, Wait, "Anne's survey")).Single();
+        await CheckAsync("survey form", Url(survey.FormLink));
+        await CheckAsync("survey form with errors", Html(await PostAsync(member, survey.FormLink, [new("usefulness", "9")], HttpStatusCode.BadRequest)));
+        await CheckAsync("survey receipt", Html(await PostAsync(member, survey.FormLink, [new("usefulness", "4"), new("relations", "5"), new("courage", "3"), new("worked", "Casen & <b>dialogen</b>"), new("improve", "Mere tid"), new("nextThemes", "")], HttpStatusCode.OK)));
+        await CheckAsync("invitation form closed", Url(link, HttpStatusCode.Gone));
+
+        ReceivedMail report = (await mailbox.WaitForAsync(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Årsrapport", StringComparison.Ordinal), 1, Wait, "the year-end report")).First();
+        await CheckAsync("year-end report mail", Html(report.Html));
+        string key = "?code=" + Uri.EscapeDataString(fixture.FunctionKey);
+        string api = new Uri(fixture.Host.BaseAddress, "/api/networks/" + id).ToString();
+        await CheckAsync("dashboard", Url(api + "/dashboard" + key));
+        await CheckAsync("agenda", Url(api + "/meetings/1/agenda" + key));
+        await CheckAsync("survey summary", Url(api + "/meetings/1/survey-summary" + key));
+        await CheckAsync("year-end report", Url(api + "/report" + key));
+        // The mailbox shows each mail in a sandboxed frame, where no script (axe's included) runs; the mails are checked above.
+        await CheckAsync("mailbox", Url(new Uri(fixture.Host.BaseAddress, "/dev/mailbox").ToString()), frames: false);
+
+        Assert.True(blocking.Count == 0, "Serious or critical WCAG 2.1 AA violations:\n" + string.Join("\n", blocking));
+    }
+
+    /// <summary>Opens one page and runs axe on it; every violation goes to the output, the serious and critical ones are returned.</summary>
+    async Task<IReadOnlyList<string>> AxeAsync(IBrowserContext phone, string name, Func<IPage, Task> open, bool frames)
+    {
+        IPage page = await phone.NewPageAsync();
+        await open(page).WaitAsync(TimeSpan.FromSeconds(30));
+        AxeResult result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] }, Iframes = frames }).WaitAsync(TimeSpan.FromSeconds(60));
+        await page.CloseAsync();
+        output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+        var blocking = new List<string>();
+        foreach (AxeResultItem violation in result.Violations)
+        {
+            string line = $"{violation.Impact} {violation.Id}: {violation.Help} ({string.Join("; ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))})";
+            output.WriteLine("  " + line);
+            if (Blocking.Contains(violation.Impact))
+            {
+                blocking.Add($"{name}: {line}");
+            }
+        }
+
+        return blocking;
+    }
+
+    static Func<ReceivedMail, bool> Mail(string tag, string member, string subjectStart) =>
+        m => m.Recipient == CompressedYear.Email(member, tag) && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal);
+
+    static async Task<string> PostAsync(HttpClient client, string link, KeyValuePair<string, string>[] fields, HttpStatusCode status)
+    {
+        using HttpResponseMessage response = await client.PostAsync(link, new FormUrlEncodedContent(fields));
+        Assert.Equal(status, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>Opens the page at its address, expecting <paramref name="status"/>.</summary>
+    static Func<IPage, Task> Url(string url, HttpStatusCode status = HttpStatusCode.OK) => async page =>
+    {
+        IResponse? response = await page.GotoAsync(url);
+        Assert.Equal((int)status, response?.Status);
+    };
+
+    /// <summary>Shows a page the server answered to a POST (a receipt, a form with errors) as the browser would.</summary>
+    static Func<IPage, Task> Html(string html) => page => page.SetContentAsync(html);
+}
