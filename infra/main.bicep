@@ -70,11 +70,11 @@ param formSigningKeyId string = 'k1'
 
 @description('SendGrid API key, stored as the Key Vault secret SendGridApiKey. Empty: the secret is left as it is in the vault.')
 @secure()
-param sendGridApiKey string
+param sendGridApiKey string = ''
 
 @description('Form-signing (HMAC) key, stored as the Key Vault secret FormSigningKey. Empty: the secret is left as it is in the vault.')
 @secure()
-param formSigningKey string
+param formSigningKey string = ''
 
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {

@@ -36,7 +36,22 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
             report.Meetings
                 .Where(m => !m.Highlights.IsEmpty)
                 .Select(m => new HighlightSection(MeetingLabel(m), m.Highlights.Worked, m.Highlights.NextThemes))
-                .ToList());
+                .ToList(),
+            [.. report.Missed.Select(Missed)]);
+    }
+
+    /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>
+    string Missed(Attention missed)
+    {
+        string step = missed.Step switch
+        {
+            MailKinds.Kickoff or MailKinds.Invitation or MailKinds.Update or MailKinds.Cancellation or MailKinds.Agenda or MailKinds.FinalAgenda
+                or MailKinds.Survey or MailKinds.SurveyReminder or MailKinds.SurveySummary or MailKinds.Report => Text("report_step_" + missed.Step.Replace('-', '_')),
+            { } reminder when reminder.StartsWith("reminder-", StringComparison.Ordinal) && int.TryParse(reminder["reminder-".Length..], out int index)
+                => Text("report_step_reminder", ("number", Number(index))),
+            _ => missed.Step!,
+        };
+        return missed.Meeting is { } meeting ? Text("report_missed_meeting", ("number", Number(meeting)), ("step", step)) : step;
     }
 
     List<string> KeyFigures()

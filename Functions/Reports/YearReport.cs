@@ -17,6 +17,9 @@ public sealed record YearReport(
     YearTotals Totals,
     IReadOnlyList<QuestionTrend> Trends)
 {
+    /// <summary>The steps that were missed (past the time they were useful), network-wide ones first, then by meeting.</summary>
+    public IReadOnlyList<Attention> Missed { get; init; } = [];
+
     public static YearReport From(YearReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -56,7 +59,10 @@ public sealed record YearReport(
             held.Aggregate(ContributionCounts.None, (sum, m) => sum + m.Contributions),
             SurveyAverages.Over(heldSurveyAnswers, heldSurveyInvited),
             departments.Names.Where(d => held.All(m => m.YesByDepartment[d] == 0)).ToList());
-        return new YearReport(departments.Names, meetings, totals, TrendsOf(held));
+        return new YearReport(departments.Names, meetings, totals, TrendsOf(held))
+        {
+            Missed = [.. (input.Missed ?? []).Where(a => a.Kind == AttentionKinds.StepMissed && a.Step is not null).OrderBy(a => a.Meeting ?? 0).ThenBy(a => a.Since)],
+        };
     }
 
     /// <summary>The trend of one question, null when fewer than two held meetings have answers to it.</summary>

@@ -5,7 +5,7 @@ using NetworkFunctions.Surveys;
 
 namespace NetworkFunctions.Reports;
 
-/// <summary>The year-end report in Blob Storage: computed from every stored answer of current members, with two charts.</summary>
+/// <summary>The year-end report in Blob Storage: computed from every stored answer of current members, with two charts and the steps that were missed.</summary>
 public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer renderer)
 {
     /// <summary>A page with the charts embedded, an email body with <c>cid:</c> charts, text, and the charts as PNG.</summary>
@@ -23,7 +23,8 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
 
         bool IsMember(string memberId) => network.FindMember(memberId) is not null;
         YearReport report = YearReport.From(new YearReportInput(
-            network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited));
+            network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited,
+            await store.LoadAttentionAsync(network.Id, cancellationToken)));
         byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
         byte[] attendance = ReportCharts.Attendance(report, network.Language);
         await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);

@@ -11,8 +11,10 @@ namespace NetworkFunctions.Reports;
 /// Who was invited to each meeting, as recorded when the invitations went out. Optional: for a meeting without a
 /// record, the invited are the members who had joined by the invitation time (see <see cref="InvitedMembers"/>).
 /// </param>
+/// <param name="Missed">The steps recorded as missed (<see cref="AttentionKinds.StepMissed"/>): the report says what did not go out.</param>
 public sealed record YearReportInput(
     Network Network,
     IReadOnlyList<InvitationAnswer> InvitationAnswers,
     IReadOnlyList<SurveyAnswer> SurveyAnswers,
-    IReadOnlyDictionary<int, IReadOnlySet<string>>? InvitedIds = null);
+    IReadOnlyDictionary<int, IReadOnlySet<string>>? InvitedIds = null,
+    IReadOnlyList<Attention>? Missed = null);

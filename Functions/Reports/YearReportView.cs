@@ -19,7 +19,8 @@ internal sealed record YearReportView(
     ContributionRow ContributionTotal,
     IReadOnlyList<SurveyRow> Surveys,
     SurveyRow SurveyTotal,
-    IReadOnlyList<HighlightSection> Highlights);
+    IReadOnlyList<HighlightSection> Highlights,
+    IReadOnlyList<string> Missed);
 
 /// <summary>A chart image. <see cref="Inline"/> marks a PNG data URI checked to hold only base64 characters, written unencoded.</summary>
 internal sealed record ChartView(string Src, bool Inline, string Alt);

@@ -150,6 +150,21 @@ public class BicepBuildTests
     }
 
     [Fact]
+    public void DeployRunsOnlyAfterCiPassedOnTheSameCommit()
+    {
+        string deploy = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, ".github", "workflows", "deploy.yml"));
+        string ci = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, ".github", "workflows", "ci.yml"));
+        string on = Regex.Match(deploy, @"(?ms)^on:\s*\n(?<triggers>.*?)^\S").Groups["triggers"].Value;
+
+        Assert.DoesNotMatch(@"(?m)^\s+push:", on);
+        Assert.Matches(@"(?m)^\s+workflow_run:\s*\n\s+workflows:\s*\[CI\]\s*\n\s+types:\s*\[completed\]\s*\n\s+branches:\s*\[main\]", on);
+        Assert.Matches(@"(?m)^name:\s*CI\s*$", ci);
+        Assert.Matches(@"(?m)^\s+if:.*github\.event\.workflow_run\.conclusion == 'success'", deploy);
+        Assert.Matches(@"(?m)^\s+ref:\s*\$\{\{\s*github\.event\.workflow_run\.head_sha", deploy);
+        Assert.Matches(@"(?m)^\s+environment:\s*production\s*$", deploy);
+    }
+
+    [Fact]
     public void NoSecretValueIsCommittedWithTheInfrastructure()
     {
         var files = Directory.EnumerateFiles(InfraPath(), "*", SearchOption.AllDirectories)

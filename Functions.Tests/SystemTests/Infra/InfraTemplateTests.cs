@@ -187,7 +187,7 @@ public class InfraTemplateTests
     }
 
     [Fact]
-    public void SecureParametersHaveNoDefault()
+    public void SecureParametersDefaultToEmptySoAnUnattendedProvisionLeavesTheVaultAsItIs()
     {
         var secure = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["useDurableTaskScheduler"] = true }).AllDeployments()
             .SelectMany(d => d.Parameters.Select(p => (d.Name, p.Key, Declaration: p.Value!.AsObject())))
@@ -196,7 +196,14 @@ public class InfraTemplateTests
 
         Assert.Contains(secure, p => p.Key == "sendGridApiKey");
         Assert.Contains(secure, p => p.Key == "formSigningKey");
-        Assert.All(secure, p => Assert.False(p.Declaration.ContainsKey("defaultValue"), $"{p.Name}: secure parameter '{p.Key}' has a default value."));
+        // Empty, never a value: `azd provision --no-prompt` with the secrets unset neither fails nor overwrites the vault.
+        Assert.All(secure, p => Assert.True(!p.Declaration.ContainsKey("defaultValue") || (string?)p.Declaration["defaultValue"] == "", $"{p.Name}: secure parameter '{p.Key}' has a default value."));
+        JsonObject root = Bicep.Template["parameters"]!.AsObject();
+        Assert.Equal("", (string?)root["sendGridApiKey"]!["defaultValue"]);
+        Assert.Equal("", (string?)root["formSigningKey"]!["defaultValue"]);
+        string parameterFile = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json"));
+        Assert.Contains("\"${SENDGRID_API_KEY=}\"", parameterFile, StringComparison.Ordinal);
+        Assert.Contains("\"${FORM_SIGNING_KEY=}\"", parameterFile, StringComparison.Ordinal);
     }
 
     [Fact]

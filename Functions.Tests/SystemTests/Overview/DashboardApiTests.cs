@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Http;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Reports;
+using NetworkFunctions.Storage;
 using NetworkFunctions.Tests.SystemTests.EndToEnd;
 using NetworkFunctions.Tests.Support;
 
@@ -118,5 +122,23 @@ public sealed class DashboardApiTests(InMemoryHostFixture fixture) : IClassFixtu
         Assert.True(from >= 0, $"'{start}' is not on the page");
         int to = html.IndexOf(end, from, StringComparison.Ordinal);
         return html[from..to];
+    }
+
+    [Fact]
+    public async Task The_year_end_report_lists_the_steps_that_were_missed()
+    {
+        var store = fixture.Host.Services.GetRequiredService<NetworkStore>();
+        Network network = DomainFixtures.Network() with { Id = $"missed-{Guid.NewGuid():N}"[..20] };
+        Assert.True(await store.CreateNetworkAsync(network));
+        DateTimeOffset at = DateTimeOffset.UtcNow;
+        await store.RaiseAttentionAsync(network.Id, new Attention(AttentionKinds.StepMissed, at, "missed", 2, MailKinds.Reminder(1)));
+        await store.RaiseAttentionAsync(network.Id, new Attention(AttentionKinds.StepWaiting, at, "waiting", 3, MailKinds.Agenda));
+
+        await fixture.Host.Services.GetRequiredService<YearReportDocuments>().WriteAsync(network);
+
+        string text = await store.ReadReportDocumentAsync(network.Id, ReportDocument.Text) ?? "";
+        Assert.Contains("DET, DER IKKE NÅEDE UD", text, StringComparison.Ordinal);
+        Assert.Contains("- Møde 2: påmindelse 1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Møde 3: dagsordensforslag", text, StringComparison.Ordinal);
     }
 }

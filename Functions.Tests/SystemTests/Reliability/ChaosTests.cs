@@ -146,6 +146,11 @@ public sealed class ChaosTests(ITestOutputHelper output)
 
             Assert.Single(all, m => m.Subject.StartsWith("Netværket er sat i gang", StringComparison.Ordinal));
 
+            // The report says what was missed (and nothing when nothing was).
+            string reportText = report[0].Text;
+            Assert.True(missed.Count > 0 == reportText.Contains("DET, DER IKKE NÅEDE UD", StringComparison.Ordinal), $"The report's list of missed steps does not match [{string.Join(", ", missed)}] ({seedNote}).");
+            Assert.All(missed, m => Assert.Contains(m.StartsWith(':') ? "- " : $"- Møde {m[..m.IndexOf(':')]}: ", reportText, StringComparison.Ordinal));
+
             // No acknowledged answer lost: each is on its meeting's agenda.
             foreach (((string member, int meeting), string title) in acknowledged)
             {

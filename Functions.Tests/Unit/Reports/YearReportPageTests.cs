@@ -50,6 +50,47 @@ public sealed class YearReportPageTests
     }
 
     [Fact]
+    public void SaysWhichStepsWereMissedAndNothingWhenNoneWere()
+    {
+        DateTimeOffset at = new(2027, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        YearReport report = FullYear() with
+        {
+            Missed =
+            [
+                new Attention(AttentionKinds.StepMissed, at, "missed", null, MailKinds.Kickoff),
+                new Attention(AttentionKinds.StepMissed, at, "missed", 2, MailKinds.Reminder(1)),
+                new Attention(AttentionKinds.StepMissed, at, "missed", 3, MailKinds.FinalAgenda),
+            ],
+        };
+
+        (string html, string text) = Render(report);
+        (string english, _) = Render(report, Language.En);
+
+        Assert.Contains("Det, der ikke nåede ud", Shown(html), StringComparison.Ordinal);
+        Assert.Contains("<li style=\"margin:0 0 4px 0;\">bekræftelsen af opstarten til direktøren</li>", Shown(html), StringComparison.Ordinal);
+        Assert.Contains("Møde 2: påmindelse 1", Shown(html), StringComparison.Ordinal);
+        Assert.Contains("- Møde 3: endelig dagsorden", text, StringComparison.Ordinal);
+        Assert.Contains("Meeting 2: reminder 1", Shown(english), StringComparison.Ordinal);
+        Assert.DoesNotContain("Det, der ikke nåede ud", Shown(Render(FullYear()).Html), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryStepKindHasItsWordsInBothLanguages()
+    {
+        string[] steps = [MailKinds.Kickoff, MailKinds.Invitation, MailKinds.Update, MailKinds.Cancellation, MailKinds.Agenda, MailKinds.FinalAgenda,
+            MailKinds.Survey, MailKinds.SurveyReminder, MailKinds.SurveySummary, MailKinds.Report, MailKinds.Reminder(2)];
+        YearReport report = FullYear() with
+        {
+            Missed = [.. steps.Select(step => new Attention(AttentionKinds.StepMissed, DateTimeOffset.UnixEpoch, "missed", 1, step))],
+        };
+
+        // Danish words differ from every step id, so an id shown as it is would be a missing text.
+        string danish = Render(report).Text;
+        Assert.All(steps, step => Assert.DoesNotContain("Møde 1: " + step + "\n", danish, StringComparison.Ordinal));
+        Assert.Equal(steps.Length, Render(report, Language.En).Text.Split('\n').Count(line => line.StartsWith("- Meeting 1: ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void SummarisesTheYearInFigures()
     {
         (string html, string text) = Render(FullYear());

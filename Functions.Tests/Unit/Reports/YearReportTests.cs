@@ -8,6 +8,24 @@ namespace NetworkFunctions.Tests.Unit.Reports;
 public sealed class YearReportTests
 {
     [Fact]
+    public void Lists_only_the_missed_steps_network_wide_first_then_by_meeting()
+    {
+        DateTimeOffset at = new(2027, 6, 1, 8, 0, 0, TimeSpan.Zero);
+        Attention[] attention =
+        [
+            new(AttentionKinds.StepMissed, at, "missed", 3, MailKinds.Survey),
+            new(AttentionKinds.StepWaiting, at, "waiting", 2, MailKinds.Agenda),
+            new(AttentionKinds.EmailConfiguration, at, "refused"),
+            new(AttentionKinds.StepMissed, at.AddDays(1), "missed", 1, MailKinds.Reminder(1)),
+            new(AttentionKinds.StepMissed, at.AddDays(2), "missed", null, MailKinds.Kickoff),
+        ];
+
+        YearReport report = YearReport.From(new YearReportInput(Slagelse(), [], [], null, attention));
+
+        Assert.Equal([(null, MailKinds.Kickoff), (1, MailKinds.Reminder(1)), (3, MailKinds.Survey)], report.Missed.Select(a => (a.Meeting, a.Step!)));
+    }
+
+    [Fact]
     public void CountsAttendancePerMeetingWithNoAnswers()
     {
         YearReport report = Report(
