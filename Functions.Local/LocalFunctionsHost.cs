@@ -105,6 +105,14 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http1);
                 kestrel.Limits.MaxRequestBodySize = 30 * 1024 * 1024;
             });
+            // Loopback names only: a web page whose name a DNS trick points at 127.0.0.1 cannot reach the API or the
+            // mailbox (DNS rebinding). Kestrel listens on loopback alone, so these are the only names a client can use.
+            builder.Services.AddHostFiltering(o =>
+            {
+                o.AllowedHosts = ["localhost", "127.0.0.1", "[::1]"];
+                o.AllowEmptyHosts = false;
+                o.IncludeFailureMessage = false;
+            });
             builder.Services.Configure<HostOptions>(o =>
             {
                 o.ServicesStopConcurrently = true;
@@ -154,6 +162,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             builder.Services.AddLocalMailSink(builder.Configuration);
 
             WebApplication app = builder.Build();
+            app.UseHostFiltering();
             functionServices.Root = app.Services;
             app.MapHttpFunctions(catalog, ReadRoutePrefix(), app.Services.GetRequiredService<FunctionKeys>());
             app.MapAdminFunctions(catalog, app.Services.GetRequiredService<FunctionKeys>());

@@ -23,6 +23,29 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
         Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 
+    [Theory]
+    [InlineData("/dev/mailbox")]
+    [InlineData("/dev/mailbox/messages")]
+    [InlineData("/api/health")]
+    public async Task A_request_for_another_host_name_is_refused_so_a_web_page_cannot_reach_the_local_host_by_DNS_rebinding(string path)
+    {
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, path);
+        foreign.Headers.Host = "attacker.example";
+        using HttpResponseMessage refused = await Http.SendAsync(foreign);
+        var answered = new List<HttpStatusCode>();
+        foreach (string host in new[] { "localhost", "127.0.0.1", $"localhost:{fixture.Host.BaseAddress.Port}" })
+        {
+            using var local = new HttpRequestMessage(HttpMethod.Get, path);
+            local.Headers.Host = host;
+            using HttpResponseMessage response = await Http.SendAsync(local);
+            answered.Add(response.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("mailbox", await refused.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.All(answered, status => Assert.Equal(HttpStatusCode.OK, status));
+    }
+
     [Fact]
     public async Task A_function_level_route_answers_401_without_the_key_and_with_a_wrong_key()
     {
