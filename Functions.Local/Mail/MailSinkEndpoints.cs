@@ -169,6 +169,9 @@ internal static class MailSinkEndpoints
         headers.ContentSecurityPolicy = MailboxPage.ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "no-store";
+
+        // The page lists working form links: opening one must not tell the form which page it came from.
+        headers["Referrer-Policy"] = "no-referrer";
         return Results.Content(MailboxPage.Render(entries, to), "text/html; charset=utf-8");
     }
 

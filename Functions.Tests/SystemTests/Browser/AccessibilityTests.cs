@@ -15,7 +15,8 @@ namespace NetworkFunctions.Tests.SystemTests.Browser;
 /// Danish web-accessibility law's level): the invitation and survey forms, a form with errors, the receipts, the
 /// closed and bad-link pages, the dashboard, the agenda, the survey summary, the year-end report, two mails (the
 /// invitation and the report with its charts) and the local mailbox — all from one compressed year on the local host. Every violation is written to the output; a serious or
-/// critical one fails the test.
+/// critical one fails the test. Each page opened by its address must also carry the security headers (a CSP that
+/// runs no script, no-referrer, nosniff).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chromium, ITestOutputHelper output)
@@ -47,13 +48,12 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
 
         ReceivedMail invitation = (await mailbox.WaitForAsync(Mail(tag, "anne", "Invitation"), 1, Wait, "Anne's invitation")).Single();
         string link = invitation.FormLink;
-        string token = link[(link.LastIndexOf('/') + 1)..];
         await CheckAsync("invitation mail", Html(invitation.Html));
         await CheckAsync("invitation form", Url(link));
         await CheckAsync("invitation form with errors", Html(await PostAsync(member, link, [new("attendance", "perhaps"), new("type", "theme"), new("title", ""), new("description", "Uden titel")], HttpStatusCode.BadRequest)));
         await CheckAsync("invitation receipt", Html(await PostAsync(member, link, [new("attendance", "yes"), new("type", "case"), new("title", "Borgermøde om <trafik> & skoleveje"), new("description", "Hvad gør vi nu?")], HttpStatusCode.OK)));
-        await CheckAsync("bad link", Url(link[..(link.LastIndexOf('/') + 1)] + token[..^2] + (token[^2] == 'A' ? "BB" : "AA"), HttpStatusCode.Forbidden));
-        await CheckAsync("no such link", Url(link[..(link.LastIndexOf('/') + 1)] + "not-a-token", HttpStatusCode.NotFound));
+        await CheckAsync("bad link", Url(FormLinks.Tampered(link), HttpStatusCode.Forbidden));
+        await CheckAsync("no such link", Url(FormLinks.NotAToken(link), HttpStatusCode.NotFound));
 
         ReceivedMail survey = (await mailbox.WaitForAsync(Mail(tag, "anne", "Hvordan var møde 1"), 1, Wait, "Anne's survey")).Single();
         await CheckAsync("survey form", Url(survey.FormLink));
@@ -107,11 +107,17 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Opens the page at its address, expecting <paramref name="status"/>.</summary>
+    /// <summary>Opens the page at its address, expecting <paramref name="status"/> and the security headers every HTML response carries.</summary>
     static Func<IPage, Task> Url(string url, HttpStatusCode status = HttpStatusCode.OK) => async page =>
     {
         IResponse? response = await page.GotoAsync(url);
         Assert.Equal((int)status, response?.Status);
+        Dictionary<string, string> headers = await response!.AllHeadersAsync();
+        // No script runs on any page (the mailbox's policy names what its sandboxed frames need, scripts not among them).
+        string policy = headers.GetValueOrDefault("content-security-policy") ?? "";
+        Assert.True(policy.Contains("default-src 'none'", StringComparison.Ordinal) || policy.Contains("script-src 'none'", StringComparison.Ordinal), $"{url}: CSP '{policy}'");
+        Assert.Equal("no-referrer", headers.GetValueOrDefault("referrer-policy"));
+        Assert.Equal("nosniff", headers.GetValueOrDefault("x-content-type-options"));
     };
 
     /// <summary>Shows a page the server answered to a POST (a receipt, a form with errors) as the browser would.</summary>
