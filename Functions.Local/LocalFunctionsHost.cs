@@ -120,7 +120,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             });
 
             ILoggerFactory engineLogs = LoggerFactory.Create(logging => ConfigureLogging(logging, configuration));
-            engine = await DurableEngine.StartAsync(options.DurableBackend, options.TaskHub, azurite.ConnectionString, engineLogs, cancellationToken);
+            engine = await DurableEngine.StartAsync(options.DurableBackend, options.TaskHub, options.MessageVisibility, azurite.ConnectionString, engineLogs, cancellationToken);
 
             builder.Services.AddNetworkFunctions(builder.Configuration);
             builder.Services.AddMvcCore();

@@ -24,6 +24,13 @@ public sealed record LocalHostOptions
 
     public string TaskHub { get; init; } = "NetworkFunctions";
 
+    /// <summary>
+    /// How long a queue message taken by a host that then died stays invisible before it is handed out again (the
+    /// AzureStorage engine's control and work-item queues). Five minutes as in Azure; a test that kills the host
+    /// shortens it so a step interrupted mid-way runs again within its wait.
+    /// </summary>
+    public TimeSpan MessageVisibility { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>The key <c>AuthorizationLevel.Function</c> routes accept (header <c>x-functions-key</c> or query <c>code</c>).</summary>
     public string FunctionKey { get; init; } = DefaultFunctionKey;
 
@@ -53,6 +60,7 @@ public sealed record LocalHostOptions
         ["--azurite-port"] = $"{Section}:{nameof(AzuritePort)}",
         ["--backend"] = $"{Section}:{nameof(DurableBackend)}",
         ["--task-hub"] = $"{Section}:{nameof(TaskHub)}",
+        ["--message-visibility"] = $"{Section}:{nameof(MessageVisibility)}",
         ["--function-key"] = $"{Section}:{nameof(FunctionKey)}",
         ["--functions-assembly"] = $"{Section}:{nameof(FunctionAssemblies)}:0",
     };
@@ -74,6 +82,11 @@ public sealed record LocalHostOptions
         if (options.Port is < 0 or > 65535)
         {
             throw new ArgumentException($"--port must be between 0 and 65535, not {options.Port}.");
+        }
+
+        if (options.MessageVisibility < TimeSpan.FromSeconds(5) || options.MessageVisibility > TimeSpan.FromDays(7))
+        {
+            throw new ArgumentException($"--message-visibility must be between 00:00:05 and 7.00:00:00, not {options.MessageVisibility}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.FunctionKey) || string.IsNullOrWhiteSpace(options.MasterKey))

@@ -12,6 +12,7 @@ if (args.Contains("--help") || args.Contains("-h"))
           --azurite-port N      first of Azurite's three ports (default 10000)
           --backend B           durable storage: AzureStorage (default) or InMemory
           --task-hub NAME       durable task hub name (default NetworkFunctions)
+          --message-visibility T  how long a message taken by a host that died stays invisible (default 00:05:00)
           --function-key KEY    key for function-level routes (default local-function-key; or Local__FunctionKey)
           --demo                also run the sample network as a year compressed into ~10 minutes, with simulated members
         """);

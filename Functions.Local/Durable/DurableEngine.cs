@@ -39,6 +39,7 @@ public sealed class DurableEngine : IAsyncDisposable
     public static async Task<DurableEngine> StartAsync(
         DurableBackend backend,
         string taskHub,
+        TimeSpan messageVisibility,
         string storageConnectionString,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken = default)
@@ -46,7 +47,7 @@ public sealed class DurableEngine : IAsyncDisposable
         IOrchestrationBackend service = backend switch
         {
             DurableBackend.InMemory => SidecarCompatibilityProxy.Wrap(new InMemoryOrchestrationService(loggerFactory)),
-            DurableBackend.AzureStorage => SidecarCompatibilityProxy.Wrap(CreateAzureStorage(taskHub, storageConnectionString, loggerFactory)),
+            DurableBackend.AzureStorage => SidecarCompatibilityProxy.Wrap(CreateAzureStorage(taskHub, messageVisibility, storageConnectionString, loggerFactory)),
             _ => throw new ArgumentOutOfRangeException(nameof(backend), backend, null),
         };
 
@@ -70,7 +71,7 @@ public sealed class DurableEngine : IAsyncDisposable
         return new DurableEngine(sidecar, service, channel, new Uri(address));
     }
 
-    static AzureStorageOrchestrationService CreateAzureStorage(string taskHub, string connectionString, ILoggerFactory loggerFactory) =>
+    static AzureStorageOrchestrationService CreateAzureStorage(string taskHub, TimeSpan messageVisibility, string connectionString, ILoggerFactory loggerFactory) =>
         new(new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = taskHub,
@@ -84,6 +85,10 @@ public sealed class DurableEngine : IAsyncDisposable
 
             // Local cycles compress a year into minutes; do not let idle queues back off to the 30 s default.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
+
+            // A message taken by a host that died comes back after this; a live host renews it while it works.
+            ControlQueueVisibilityTimeout = messageVisibility,
+            WorkItemQueueVisibilityTimeout = messageVisibility,
         });
 
     /// <summary>How long disposal waits for the provider to release its partitions.</summary>
