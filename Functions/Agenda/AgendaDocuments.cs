@@ -103,7 +103,7 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaPage, html, cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaBody, TemplateRenderer.BodyOf(html), cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.AgendaText, text, cancellationToken);
-        await store.WriteMeetingJsonAsync(id, n, MeetingDocument.CarryOver, agenda.NotFitted, cancellationToken);
+        await store.WriteMeetingJsonAsync(id, n, MeetingDocument.CarryOver, agenda.NotFitted, ifMatch: null, cancellationToken);
     }
 
     public Task<MeetingAgenda?> ReadAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>

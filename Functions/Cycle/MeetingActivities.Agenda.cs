@@ -14,13 +14,13 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting)
     {
         await SealAsync(meeting.NetworkId, meeting.Number, AnswerKind.Invitation);
-        if (await LoadUncancelledAsync(meeting.NetworkId, meeting.Number, nameof(AssembleAgenda)) is null)
-        {
-            return StepResult.Nothing;
-        }
 
         // Built again if a member left (or joined) while it was built: the agenda never holds someone erased.
-        return new(await store.BuildOnUnchangedNetworkAsync(meeting.NetworkId, network => agendas.AssembleAsync(MeetingContext.Of(network, meeting.Number))));
+        return await store.BuildOnUnchangedNetworkAsync(meeting.NetworkId, async network =>
+        {
+            MeetingContext c = MeetingContext.Of(network, meeting.Number);
+            return IsCancelled(c, nameof(AssembleAgenda)) ? StepResult.Nothing : new StepResult(await agendas.AssembleAsync(c));
+        });
     }
 
     /// <summary>Seals a meeting's answers of a kind and waits until answers stored before the seal can be read (<see cref="AnswerSeals"/>).</summary>
@@ -36,33 +36,25 @@ public sealed partial class MeetingActivities
 
     /// <summary>Step 4, continued: the agenda to the facilitator and the internal consultant.</summary>
     [Function(nameof(SendAgenda))]
-    public async Task<StepResult> SendAgenda([ActivityTrigger] MeetingRevisionRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Agenda) is not { } c)
+    public Task<StepResult> SendAgenda([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.Agenda, async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        DocumentParts agenda = await AgendaPartsAsync(c);
-        IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
-        int contributions = answers.Sum(a => a.Contributions.Count);
-        return await SendAllAsync(c, MailKinds.Agenda, step.Revision, c.Preparers
-            .Select(p => messages.Agenda(c, p.Person, p.Key, step.Revision, answers.Count, contributions, agenda)));
-    }
+            DocumentParts agenda = await AgendaPartsAsync(c);
+            IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
+            int contributions = answers.Sum(a => a.Contributions.Count);
+            return await SendAllAsync(c, MailKinds.Agenda, step.Revision, c.Preparers
+                .Select(p => messages.Agenda(c, p.Person, p.Key, step.Revision, answers.Count, contributions, agenda)));
+        });
 
     /// <summary>Step 5: the final agenda to every invited member.</summary>
     [Function(nameof(SendFinalAgenda))]
-    public async Task<StepResult> SendFinalAgenda([ActivityTrigger] MeetingRevisionRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.FinalAgenda) is not { } c)
+    public Task<StepResult> SendFinalAgenda([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.FinalAgenda, async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        DocumentParts agenda = await AgendaPartsAsync(c);
-        return await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
-            .Select(m => messages.FinalAgenda(c, m, step.Revision, agenda)));
-    }
+            DocumentParts agenda = await AgendaPartsAsync(c);
+            return await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
+                .Select(m => messages.FinalAgenda(c, m, step.Revision, agenda)));
+        });
 
     async Task<DocumentParts> AgendaPartsAsync(MeetingContext c) => new(
         await store.ReadMeetingDocumentAsync(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaBody) ?? "",

@@ -12,20 +12,16 @@ public sealed partial class MeetingActivities
 {
     /// <summary>Step 1: a personal invitation with the .ics and the form link to every member (and the director at meeting 1).</summary>
     [Function(nameof(SendInvitations))]
-    public async Task<StepResult> SendInvitations([ActivityTrigger] MeetingRevisionRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Invitation) is not { } c)
+    public Task<StepResult> SendInvitations([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.Invitation, async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        // Whoever had an invitation at any revision has it: a meeting restarted after a move never invites twice.
-        IReadOnlySet<string> invited = await store.RecipientsAsync(step.NetworkId, step.Number, MailKinds.Invitation);
-        StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision,
-            Invitations(c, c.Network.Members.Where(m => !invited.Contains(m.Id)), MailKinds.Invitation, step.Revision, director: !invited.Contains(MailKinds.Director)));
-        logger.LogInformation("Invitations for {Network} meeting {Meeting}: {Sent} sent", step.NetworkId, step.Number, result.Sent);
-        return result;
-    }
+            // Whoever had an invitation at any revision has it: a meeting restarted after a move never invites twice.
+            IReadOnlySet<string> invited = await store.RecipientsAsync(step.NetworkId, step.Number, MailKinds.Invitation);
+            StepResult result = await SendAllAsync(c, MailKinds.Invitation, step.Revision,
+                Invitations(c, c.Network.Members.Where(m => !invited.Contains(m.Id)), MailKinds.Invitation, step.Revision, director: !invited.Contains(MailKinds.Director)));
+            logger.LogInformation("Invitations for {Network} meeting {Meeting}: {Sent} sent", step.NetworkId, step.Number, result.Sent);
+            return result;
+        });
 
     /// <summary>A moved meeting: the updated .ics (same UID, higher SEQUENCE) and a fresh form link to everyone invited.</summary>
     [Function(nameof(SendMeetingUpdate))]
@@ -54,18 +50,14 @@ public sealed partial class MeetingActivities
 
     /// <summary>Step 3: a reminder with their own link, only to invited members who have not answered.</summary>
     [Function(nameof(SendReminders))]
-    public async Task<StepResult> SendReminders([ActivityTrigger] ReminderRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Reminder(step.Index)) is not { } c)
+    public Task<StepResult> SendReminders([ActivityTrigger] ReminderRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.Reminder(step.Index), async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(step.NetworkId, step.Number);
-        IReadOnlySet<string> answered = await store.AnsweredMemberIdsAsync(step.NetworkId, step.Number);
-        return await SendAllAsync(c, MailKinds.Reminder(step.Index), step.Revision, Recipients.NotAnswered(c.Network, invited, answered)
-            .Select(m => messages.Reminder(c, m, step.Index, step.Revision, FormLink(c, m.Id, FormKind.Invitation))));
-    }
+            IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(step.NetworkId, step.Number);
+            IReadOnlySet<string> answered = await store.AnsweredMemberIdsAsync(step.NetworkId, step.Number);
+            return await SendAllAsync(c, MailKinds.Reminder(step.Index), step.Revision, Recipients.NotAnswered(c.Network, invited, answered)
+                .Select(m => messages.Reminder(c, m, step.Index, step.Revision, FormLink(c, m.Id, FormKind.Invitation))));
+        });
 
     /// <summary>The meetings a member who joined now is invited to at once (<see cref="LateInvitations"/>).</summary>
     [Function(nameof(GetOpenMeetings))]

@@ -12,45 +12,43 @@ public sealed partial class MeetingActivities
 {
     /// <summary>Step 6: the survey with a personal link to every invited member who did not decline.</summary>
     [Function(nameof(SendSurveys))]
-    public async Task<StepResult> SendSurveys([ActivityTrigger] MeetingRevisionRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.Survey) is not { } c)
+    public Task<StepResult> SendSurveys([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.Survey, async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        return await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
-            .Select(m => messages.Survey(c, m, MailKinds.Survey, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
-    }
+            return await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
+                .Select(m => messages.Survey(c, m, MailKinds.Survey, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
+        });
 
     /// <summary>Step 6: one reminder to those who have not answered the survey.</summary>
     [Function(nameof(SendSurveyReminders))]
-    public async Task<StepResult> SendSurveyReminders([ActivityTrigger] MeetingRevisionRef step)
-    {
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.SurveyReminder) is not { } c)
+    public Task<StepResult> SendSurveyReminders([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.SurveyReminder, async c =>
         {
-            return StepResult.Nothing;
-        }
-
-        IReadOnlySet<string> answered = await store.SurveyedMemberIdsAsync(step.NetworkId, step.Number);
-        return await SendAllAsync(c, MailKinds.SurveyReminder, step.Revision, (await summaries.SurveyedAsync(c))
-            .Where(m => !answered.Contains(m.Id))
-            .Select(m => messages.Survey(c, m, MailKinds.SurveyReminder, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
-    }
+            IReadOnlySet<string> answered = await store.SurveyedMemberIdsAsync(step.NetworkId, step.Number);
+            return await SendAllAsync(c, MailKinds.SurveyReminder, step.Revision, (await summaries.SurveyedAsync(c))
+                .Where(m => !answered.Contains(m.Id))
+                .Select(m => messages.Survey(c, m, MailKinds.SurveyReminder, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
+        });
 
     /// <summary>Step 6, at closing: the survey summary, stored and sent to the facilitator and the internal consultant.</summary>
     [Function(nameof(SendSurveySummary))]
     public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
     {
         await SealAsync(step.NetworkId, step.Number, AnswerKind.Survey);
-        if (await LoadUncancelledAsync(step.NetworkId, step.Number, MailKinds.SurveySummary) is not { } c)
-        {
-            return StepResult.Nothing;
-        }
 
-        (string html, string text) = await store.BuildOnUnchangedNetworkAsync(step.NetworkId, network => summaries.WriteAsync(MeetingContext.Of(network, step.Number)));
-        var summary = new DocumentParts(TemplateRenderer.BodyOf(html), text);
-        return await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
+        // Built again if a member left while it was built; a cancelled meeting has no summary.
+        (MeetingContext c, DocumentParts? summary) = await store.BuildOnUnchangedNetworkAsync(step.NetworkId, async network =>
+        {
+            MeetingContext meeting = MeetingContext.Of(network, step.Number);
+            if (IsCancelled(meeting, MailKinds.SurveySummary))
+            {
+                return (meeting, (DocumentParts?)null);
+            }
+
+            (string html, string text) = await summaries.WriteAsync(meeting);
+            return (meeting, new DocumentParts(TemplateRenderer.BodyOf(html), text));
+        });
+        return summary is null ? StepResult.Nothing : await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
             .Select(p => messages.SurveySummary(c, p.Person, p.Key, step.Revision, summary)));
     }
 }

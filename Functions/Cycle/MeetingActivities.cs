@@ -38,19 +38,23 @@ public sealed partial class MeetingActivities(
         MeetingContext.Of(await store.RequireNetworkAsync(networkId), number);
 
     /// <summary>
-    /// The meeting for one of its steps; null once it is cancelled: a step that was waiting out a fault when the
+    /// Runs one of the meeting's steps unless the meeting is cancelled: a step that was waiting out a fault when the
     /// meeting was cancelled sends nothing, and the meeting's cancellation goes out instead.
     /// </summary>
-    async Task<MeetingContext?> LoadUncancelledAsync(string networkId, int number, string step)
+    async Task<StepResult> UnlessCancelledAsync(string networkId, int number, string step, Func<MeetingContext, Task<StepResult>> run)
     {
         MeetingContext c = await LoadAsync(networkId, number);
-        if (!c.Meeting.Cancelled)
+        return IsCancelled(c, step) ? StepResult.Nothing : await run(c);
+    }
+
+    bool IsCancelled(MeetingContext c, string step)
+    {
+        if (c.Meeting.Cancelled)
         {
-            return c;
+            logger.LogInformation("Network {NetworkId} meeting {Meeting} is cancelled: {Step} sends nothing", c.Network.Id, c.Meeting.Number, step);
         }
 
-        logger.LogInformation("Network {NetworkId} meeting {Meeting} is cancelled: {Step} sends nothing", networkId, number, step);
-        return null;
+        return c.Meeting.Cancelled;
     }
 
     /// <summary>The members an invitation of this meeting went to (any revision) who are members still.</summary>

@@ -21,13 +21,10 @@ public sealed partial class NetworkStore
     public Task<bool> MeetingDocumentExistsAsync(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default) =>
         ExistsAsync(DocumentPaths.Of(networkId, meeting, document), cancellationToken);
 
-    /// <summary>A meeting document that is JSON (<see cref="MeetingDocument.AgendaJson"/>, <see cref="MeetingDocument.CarryOver"/>), written from its model.</summary>
-    public Task WriteMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, CancellationToken cancellationToken = default) =>
-        WriteMeetingDocumentAsync(networkId, meeting, document, JsonSerializer.Serialize(value, DocumentJson.Options), cancellationToken);
-
     /// <summary>
-    /// A meeting document that is JSON, written from its model only if it is still at <paramref name="ifMatch"/> (any
-    /// version when null); its new ETag, or null when another writer came first and nothing was written.
+    /// A meeting document that is JSON (<see cref="MeetingDocument.AgendaJson"/>, <see cref="MeetingDocument.CarryOver"/>),
+    /// written from its model only if it is still at <paramref name="ifMatch"/> (any version when null); its new ETag,
+    /// or null when another writer came first and nothing was written.
     /// </summary>
     public async Task<ETag?> WriteMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, ETag? ifMatch, CancellationToken cancellationToken = default)
     {
