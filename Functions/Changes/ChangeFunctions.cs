@@ -8,6 +8,9 @@ namespace NetworkFunctions.Changes;
 
 public sealed record MemberAdded(string MemberId, string Name, string Email, string Department);
 
+/// <summary>The answer of <c>GET /api/networks/{id}/members</c>.</summary>
+public sealed record MemberList(string NetworkId, IReadOnlyList<Member> Members);
+
 /// <summary>
 /// Changes during the year (SPEC section 3): members join and leave (<c>ChangeFunctions.Members.cs</c>), meetings move
 /// or are cancelled (<c>.Meetings.cs</c>). The network document is updated with an ETag check (a concurrent change is

@@ -7,6 +7,13 @@ namespace NetworkFunctions.Changes;
 
 public sealed record NewMember(string Name, string Email, string Department);
 
+/// <summary>A correction of a member's name, address or department; null fields stay as they are.</summary>
+public sealed record MemberEdit(string? Name, string? Email, string? Department)
+{
+    public Member ApplyTo(Member member) =>
+        member with { Name = Name ?? member.Name, Email = Email ?? member.Email, Department = Department ?? member.Department };
+}
+
 /// <summary>A meeting change: new times (and optionally place), or a cancellation.</summary>
 public sealed record MeetingChange(DateTimeOffset? Start, DateTimeOffset? End, string? Location, bool Cancel);
 
@@ -26,27 +33,67 @@ public static class ChangeRequests
         string name = Text(body, "name", 200, errors);
         string email = Text(body, "email", 254, errors);
         string department = Text(body, "department", 200, errors);
-        if (email.Length > 0 && !EmailAddresses.IsValid(email))
-        {
-            errors.Add("email", "Not a valid email address.");
-        }
-        else if (email.Length > 0 && network.FindMemberByEmail(email) is not null)
-        {
-            errors.Add("email", "Already a member of this network.");
-        }
-
-        string? listed = network.Departments.FirstOrDefault(d => string.Equals(d, department, StringComparison.OrdinalIgnoreCase));
-        if (department.Length > 0 && listed is null)
-        {
-            errors.Add("department", "Not one of the organisation's departments.");
-        }
-
+        CheckEmail(email, network, null, errors);
+        string? listed = ListedDepartment(department, network, errors);
         if (network.Members.Count >= 500)
         {
             errors.Add("$", "A network has at most 500 members.");
         }
 
         return errors.IsEmpty ? (new NewMember(name, email, listed!), errors) : (null, errors);
+    }
+
+    /// <summary>A <c>PATCH</c> of a member: any of name, email and department, at least one; the address stays unique.</summary>
+    public static (MemberEdit? Edit, FieldErrors Errors) ReadMemberEdit(JsonElement body, Network network, Member member)
+    {
+        var errors = new FieldErrors();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("$", "Send an object with any of name, email and department.");
+            return (null, errors);
+        }
+
+        Unknown(body, errors, "name", "email", "department");
+        string? name = Optional(body, "name", 200, errors);
+        string? email = Optional(body, "email", 254, errors);
+        string? department = Optional(body, "department", 200, errors);
+        if (email is not null)
+        {
+            CheckEmail(email, network, member.Id, errors);
+        }
+
+        string? listed = department is null ? null : ListedDepartment(department, network, errors);
+        if (errors.IsEmpty && name is null && email is null && department is null)
+        {
+            errors.Add("$", "Send at least one of name, email and department.");
+        }
+
+        return errors.IsEmpty ? (new MemberEdit(name, email, listed), errors) : (null, errors);
+    }
+
+    /// <summary>A valid address that no other member of the network has (in any case).</summary>
+    static void CheckEmail(string email, Network network, string? memberId, FieldErrors errors)
+    {
+        if (email.Length > 0 && !EmailAddresses.IsValid(email))
+        {
+            errors.Add("email", "Not a valid email address.");
+        }
+        else if (email.Length > 0 && network.FindMemberByEmail(email) is { } other && other.Id != memberId)
+        {
+            errors.Add("email", "Already a member of this network.");
+        }
+    }
+
+    /// <summary>The department as the organisation's list spells it; null (and an error) when it is not listed.</summary>
+    static string? ListedDepartment(string department, Network network, FieldErrors errors)
+    {
+        string? listed = network.Departments.FirstOrDefault(d => string.Equals(d, department, StringComparison.OrdinalIgnoreCase));
+        if (department.Length > 0 && listed is null)
+        {
+            errors.Add("department", "Not one of the organisation's departments.");
+        }
+
+        return listed;
     }
 
     public static (MeetingChange? Change, FieldErrors Errors) ReadMeetingChange(JsonElement body, Network network, int number, DateTimeOffset now)
@@ -137,6 +184,10 @@ public static class ChangeRequests
 
         return text;
     }
+
+    /// <summary>A text field that may be left out (null); when present, the same rules as a required one.</summary>
+    static string? Optional(JsonElement body, string field, int max, FieldErrors errors) =>
+        body.TryGetProperty(field, out _) ? Text(body, field, max, errors) : null;
 
     static DateTimeOffset? Instant(JsonElement body, string field, FieldErrors errors)
     {

@@ -13,7 +13,7 @@ public enum ErasureOutcome
     /// <summary>Erased by this request.</summary>
     Erased,
 
-    /// <summary>An erasure of the same address was under way (a request that died, or one running now); it is finished now.</summary>
+    /// <summary>An erasure of the same member was under way (a request that died, or one running now); it is finished now.</summary>
     Continued,
 
     /// <summary>The network kept changing under the erasure; the journal stays, and housekeeping finishes it.</summary>
@@ -21,32 +21,31 @@ public enum ErasureOutcome
 }
 
 /// <summary>
-/// Erasing a member as a journaled, idempotent operation: the journal entry (keyed by a hash of the address) is
+/// Erasing a member as a journaled, idempotent operation: the journal entry (named by the member's opaque id) is
 /// written first, then the member leaves the network document (on its ETag), then every document is erased or
 /// rebuilt without them, and last the entry is deleted. Each part can run again; a request that dies half-way leaves
-/// the entry, and the next request for the address or the daily housekeeping finishes it. The work does not stop
+/// the entry, and the next request for the member or the daily housekeeping finishes it. The work does not stop
 /// with the request.
 /// </summary>
 public sealed class MemberErasure(NetworkStore store, MemberData data, TimeProvider clock, ILogger<MemberErasure> logger)
 {
     const int Attempts = 5;
 
-    public async Task<ErasureOutcome> EraseAsync(string networkId, string email)
+    public async Task<ErasureOutcome> EraseAsync(string networkId, string memberId)
     {
         if (await store.LoadNetworkAsync(networkId) is not { Network: var network })
         {
             return ErasureOutcome.NoNetwork;
         }
 
-        string key = MemberKeys.Of(networkId, email);
-        ErasureRecord? underWay = await store.LoadErasureAsync(networkId, key);
-        Member? member = network.FindMemberByEmail(email);
-        if (underWay is null && member is null)
+        // Journals begun before members were addressed by id are named by a hash of the address: found by the id they hold.
+        ErasureRecord? underWay = (await store.LoadErasuresAsync(networkId)).FirstOrDefault(j => j.MemberId == memberId);
+        if (underWay is null && network.FindMember(memberId) is null)
         {
             return ErasureOutcome.NoMember;
         }
 
-        ErasureRecord journal = underWay ?? await store.BeginErasureAsync(networkId, new ErasureRecord(key, member!.Id, clock.GetUtcNow()));
+        ErasureRecord journal = underWay ?? await store.BeginErasureAsync(networkId, new ErasureRecord(memberId, memberId, clock.GetUtcNow()));
         if (!await CompleteAsync(networkId, journal))
         {
             return ErasureOutcome.Pending;

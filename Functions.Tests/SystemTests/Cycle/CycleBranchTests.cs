@@ -166,6 +166,57 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_member_whose_address_is_corrected_gets_the_steps_still_to_come_there_and_keeps_their_answer()
+    {
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15]);
+        IReadOnlyList<ReceivedMail> invitations = await mailbox.WaitForAsync(To(tag, "Invitation"), 6, Wait, "invitations");
+        string eva = CompressedYear.Email("eva", tag), evaNew = CompressedYear.Email("evany", tag);
+        string bo = CompressedYear.Email("bo", tag), boNew = CompressedYear.Email("bony", tag);
+        using var forms = new HttpClient();
+        Assert.Equal(HttpStatusCode.OK, (await forms.PostAsync(invitations.Single(m => m.Recipient == eva).FormLink,
+            new FormUrlEncodedContent([new("attendance", "yes"), new("type", "theme"), new("title", "Evas tema")]))).StatusCode);
+        string evaId = await Roster.IdOfAsync(http, id, eva), boId = await Roster.IdOfAsync(http, id, bo);
+
+        // Refused with every field error, and by id only: nothing changes.
+        using (HttpResponseMessage taken = await http.PatchAsJsonAsync($"/api/networks/{id}/members/{boId}", new { email = eva.ToUpperInvariant(), department = "Center for Kultur" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, taken.StatusCode);
+            Assert.Equal("application/problem+json", taken.Content.Headers.ContentType!.MediaType);
+            Assert.Equal(["department", "email"], (await taken.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).Order());
+        }
+
+        using (HttpResponseMessage byAddress = await http.PatchAsJsonAsync($"/api/networks/{id}/members/{bo}", new { email = boNew }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, byAddress.StatusCode);
+            Assert.True((await byAddress.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("memberId", out _));
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PatchAsJsonAsync($"/api/networks/{id}/members/mnosuchmember", new { email = boNew })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.PatchAsJsonAsync($"/api/networks/no-such-network/members/{boId}", new { email = boNew })).StatusCode);
+
+        using (HttpResponseMessage corrected = await http.PatchAsJsonAsync($"/api/networks/{id}/members/{evaId}", new { email = evaNew }))
+        {
+            Assert.Equal(HttpStatusCode.OK, corrected.StatusCode);
+            Assert.Equal(evaNew, (await corrected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("email").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await http.PatchAsJsonAsync($"/api/networks/{id}/members/{boId}", new { email = boNew, name = "Bo Berg-Nielsen" })).StatusCode);
+        Assert.Equal(boId, await Roster.IdOfAsync(http, id, boNew));
+
+        // Bo had not answered: the reminder goes to his new address. Eva keeps her answer, and the final agenda reaches her new address.
+        IReadOnlyList<ReceivedMail> reminders = await mailbox.WaitForAsync(To(tag, "Påmindelse: svar"), 4, Wait, "reminders");
+        ReceivedMail boReminder = Assert.Single(reminders, m => m.Recipient == boNew);
+        Assert.Contains("Bo Berg-Nielsen", boReminder.Html, StringComparison.Ordinal);
+        IReadOnlyList<ReceivedMail> finals = await mailbox.WaitForAsync(To(tag, "Dagsorden: "), 5, Wait, "final agendas");
+        Assert.Contains(finals, m => m.Recipient == evaNew);
+        Assert.Contains("Evas tema", finals[0].Html, StringComparison.Ordinal);
+        IReadOnlyList<ReceivedMail> all = await mailbox.AllAsync();
+        Assert.DoesNotContain(all, m => (m.Recipient == bo || m.Recipient == eva) && !m.Subject.StartsWith("Invitation", StringComparison.Ordinal));
+        JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/{id}/members/{evaId}");
+        Assert.Equal("Evas tema", export.GetProperty("answers")[0].GetProperty("contributions")[0].GetProperty("title").GetString());
+    }
+
+    [Fact]
     public async Task A_member_who_joins_is_invited_at_once_to_the_meeting_still_open_and_one_who_leaves_gets_nothing_more()
     {
         (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync([15, 40]);
@@ -178,11 +229,13 @@ public sealed class CycleBranchTests(InMemoryHostFixture fixture) : IClassFixtur
 
         using HttpResponseMessage joined = await http.PostAsJsonAsync($"/api/networks/{id}/members", new { name = "Frank Frost", email = frank, department = "Center for Økonomi" });
         Assert.Equal(HttpStatusCode.Created, joined.StatusCode);
-        using HttpResponseMessage left = await http.DeleteAsync($"/api/networks/{id}/members/{eva}");
+        string evaId = await Roster.IdOfAsync(http, id, eva);
+        Assert.Equal($"/api/networks/{id}/members/{await Roster.IdOfAsync(http, id, frank)}", joined.Headers.Location!.AbsolutePath);
+        using HttpResponseMessage left = await http.DeleteAsync($"/api/networks/{id}/members/{evaId}");
         Assert.Equal(HttpStatusCode.NoContent, left.StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/networks/{id}/members/{eva}")).StatusCode);
-        JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/{id}/members/{frank}");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"/api/networks/{id}/members/{evaId}")).StatusCode);
+        JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/{id}/members/{await Roster.IdOfAsync(http, id, frank)}");
         Assert.Equal("Frank Frost", export.GetProperty("member").GetProperty("name").GetString());
         JsonElement status = await StatusAsync(http, id);
         Assert.Empty(status.GetProperty("missingDepartments").EnumerateArray());

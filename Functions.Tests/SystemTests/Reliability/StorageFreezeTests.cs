@@ -74,7 +74,7 @@ public sealed class StorageFreezeTests
                 Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             }
 
-            JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/freeze-{tag}/members/{anne}");
+            JsonElement export = await http.GetFromJsonAsync<JsonElement>($"/api/networks/freeze-{tag}/members/{await Roster.IdOfAsync(http, $"freeze-{tag}", anne)}");
             Assert.Equal("Tema sendt under frysningen", export.GetProperty("answers")[0].GetProperty("contributions")[0].GetProperty("title").GetString());
             ReceivedMail agenda = (await new Mailbox(http).WaitForAsync(m => m.Recipient == CompressedYear.Email("facilitator", tag) && m.Subject.StartsWith("Dagsorden til"), 1, Wait * 2, "the agenda"))[0];
             Assert.Contains("Tema sendt under frysningen", agenda.Html, StringComparison.Ordinal);
