@@ -53,10 +53,16 @@ public abstract class LocalHostFixture(DurableBackend backend, IReadOnlyDictiona
                 services.AddSingleton(Ticks);
                 services.AddSingleton(OnDemand);
                 services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+                Configure(services);
             },
             Settings = HostSettings(),
         });
         Http.BaseAddress = Host.BaseAddress;
+    }
+
+    /// <summary>More services for the host, after the app's own (a fixture's exporters, fakes of a single dependency).</summary>
+    protected virtual void Configure(IServiceCollection services)
+    {
     }
 
     Dictionary<string, string?> HostSettings()

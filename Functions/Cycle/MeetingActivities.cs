@@ -8,6 +8,7 @@ using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Surveys;
+using NetworkFunctions.Telemetry;
 
 namespace NetworkFunctions.Cycle;
 
@@ -66,6 +67,14 @@ public sealed partial class MeetingActivities(
             kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt));
 
     /// <summary>Sends one step's mails; refusals are reported to the consultant once per step.</summary>
-    async Task<StepResult> SendAllAsync(MeetingContext c, string kind, int revision, IEnumerable<EmailMessage> batch) =>
-        new(await delivery.SendAsync(c.Network, batch, MailKey.DeliveryNotice(c.Network.Id, c.Meeting.Number, kind, revision)));
+    async Task<StepResult> SendAllAsync(MeetingContext c, string kind, int revision, IEnumerable<EmailMessage> batch)
+    {
+        int sent = await delivery.SendAsync(c.Network, batch, MailKey.DeliveryNotice(c.Network.Id, c.Meeting.Number, kind, revision));
+        if (MeetingSteps.DueAt(c.Timeline, kind) is { } due)
+        {
+            NetworkTelemetry.StepRan(kind, clock.GetUtcNow() - due);
+        }
+
+        return new(sent);
+    }
 }

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Telemetry;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -166,6 +168,10 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
                 attachment.ContentId);
         }
 
+        using Activity? span = NetworkTelemetry.Source.StartActivity(NetworkTelemetry.SendMailSpan, ActivityKind.Client);
+        span?.SetTag(NetworkTelemetry.Tags.NetworkId, message.Key.NetworkId);
+        span?.SetTag(NetworkTelemetry.Tags.Meeting, message.Key.Meeting);
+        span?.SetTag(NetworkTelemetry.Tags.MailKind, NetworkTelemetry.KindOf(message.Key.Kind));
         Response response;
         try
         {
@@ -173,11 +179,13 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
+            Outcome(span, message, "no-answer", ActivityStatusCode.Error);
             logger.LogWarning(LogEvents.SendGridNoAnswer, "SendGrid did not answer in time for {Kind} of {NetworkId} meeting {Meeting}", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
             throw EmailSendException.NoAnswer(TimeSpan.FromSeconds(options.Value.SendTimeoutSeconds), e);
         }
         catch (HttpRequestException e)
         {
+            Outcome(span, message, "unreachable", ActivityStatusCode.Error);
             logger.LogWarning(LogEvents.SendGridUnreachable, "SendGrid could not be reached for {Kind} of {NetworkId} meeting {Meeting}", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
             throw new EmailSendException(HttpStatusCode.ServiceUnavailable, e.GetType().Name, e);
         }
@@ -186,6 +194,12 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         {
             string detail = await response.Body.ReadAsStringAsync(cancellationToken);
             var error = new EmailSendException(response.StatusCode, detail.Length > 500 ? detail[..500] : detail);
+            Outcome(span, message, error.Failure switch
+            {
+                SendFailure.Refused => "refused",
+                SendFailure.Configuration => "configuration",
+                _ => "transient",
+            }, ActivityStatusCode.Error);
             if (error.Failure == SendFailure.Configuration)
             {
                 // Said once per fault at Error (the alert's event), and then quietly for every mail that waits.
@@ -213,9 +227,18 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         }
 
         health.Accepted();
+        Outcome(span, message, "sent", ActivityStatusCode.Ok);
 
         string messageId = response.Headers.TryGetValues("X-Message-Id", out IEnumerable<string>? ids) ? ids.First() : "";
         await RecordSentAsync(message, messageId, cancellationToken);
         return SendOutcome.Sent;
+    }
+
+    /// <summary>What came of one call: on its span (status and outcome) and in <see cref="NetworkTelemetry.MailsSent"/>.</summary>
+    static void Outcome(Activity? span, EmailMessage message, string outcome, ActivityStatusCode status)
+    {
+        span?.SetTag(NetworkTelemetry.Tags.Outcome, outcome);
+        span?.SetStatus(status);
+        NetworkTelemetry.Mail(message.Key.Kind, outcome);
     }
 }

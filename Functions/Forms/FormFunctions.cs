@@ -5,6 +5,7 @@ using Microsoft.Extensions.Primitives;
 using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Telemetry;
 using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Forms;
@@ -108,6 +109,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
             }
 
             logger.LogInformation("Answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
+            NetworkTelemetry.Answer("invitation");
             return HtmlPage.Ok(pages.InvitationReceived(c, answer, action));
         }
 
@@ -132,6 +134,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         }
 
         logger.LogInformation("Survey answer stored for {NetworkId} meeting {Meeting} member {MemberId}", c.Network.Id, c.Meeting.Number, grant.MemberId);
+        NetworkTelemetry.Answer("survey");
         return HtmlPage.Ok(pages.SurveyReceived(c, survey, action));
     }
 

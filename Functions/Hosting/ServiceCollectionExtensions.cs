@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
     public static IServiceCollection AddNetworkFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddNetworkTelemetry(configuration);
 
         services.AddOptions<NetworkOptions>()
             .BindConfiguration(NetworkOptions.Section)

@@ -8,6 +8,7 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
+using NetworkFunctions.Telemetry;
 
 namespace NetworkFunctions.Housekeeping;
 
@@ -31,16 +32,27 @@ public sealed class HousekeepingFunction(
         CancellationToken cancellationToken)
     {
         DateTimeOffset now = clock.GetUtcNow();
+        var open = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (string networkId in await store.ListNetworkIdsAsync(cancellationToken))
         {
             try
             {
                 await TendAsync(client, networkId, now, cancellationToken);
+                foreach (Attention item in await store.LoadAttentionAsync(networkId, cancellationToken))
+                {
+                    open[item.Kind] = open.GetValueOrDefault(item.Kind) + 1;
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Housekeeping of network {NetworkId} failed", networkId);
             }
+        }
+
+        // Every kind, so one that was open yesterday and is not today reads 0 rather than its last value.
+        foreach (string kind in AttentionKinds.All)
+        {
+            NetworkTelemetry.AttentionOpen(kind, open.GetValueOrDefault(kind));
         }
     }
 

@@ -20,4 +20,6 @@ public static class AttentionKinds
 
     /// <summary>A step went past the time it was useful: it will not run. Stays until the network's data is purged.</summary>
     public const string StepMissed = "step-missed";
+
+    public static readonly IReadOnlyList<string> All = [EmailConfiguration, StepWaiting, StepMissed];
 }

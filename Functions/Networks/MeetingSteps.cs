@@ -44,6 +44,21 @@ public static class MeetingSteps
         return steps;
     }
 
+    /// <summary>When the step that sends mails of <paramref name="mailKind"/> was due; null for a kind no step of the timeline sends.</summary>
+    public static DateTimeOffset? DueAt(MeetingTimeline timeline, string mailKind) => mailKind switch
+    {
+        MailKinds.Invitation => timeline.InvitationAt,
+        MailKinds.Agenda => timeline.DeadlineAt,
+        MailKinds.FinalAgenda => timeline.FinalAgendaAt,
+        MailKinds.Survey => timeline.SurveyAt,
+        MailKinds.SurveyReminder => timeline.SurveyReminderAt,
+        MailKinds.SurveySummary => timeline.SurveyCloseAt,
+        _ when mailKind.StartsWith("reminder-", StringComparison.Ordinal)
+            && int.TryParse(mailKind["reminder-".Length..], System.Globalization.CultureInfo.InvariantCulture, out int i)
+            && i >= 0 && i < timeline.RemindersAt.Count => timeline.RemindersAt[i],
+        _ => null,
+    };
+
     /// <summary>The first step after <paramref name="lastDone"/> (null: nothing done yet), or null when all are done.</summary>
     public static MeetingStep? Next(MeetingTimeline timeline, (int Kind, int Index)? lastDone) =>
         All(timeline).FirstOrDefault(s => lastDone is not { } done || s.Position.CompareTo(done) > 0);

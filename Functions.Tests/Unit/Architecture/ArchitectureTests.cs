@@ -28,7 +28,8 @@ public sealed class ArchitectureTests
         ["Rendering"] = ["Networks"],
         ["Calendar"] = ["Networks"],
         ["Http"] = ["Validation"],
-        ["Email"] = ["Networks", "Storage", "Rendering", "Calendar"],
+        ["Telemetry"] = [],
+        ["Email"] = ["Networks", "Storage", "Rendering", "Calendar", "Telemetry"],
     };
 
     /// <summary>Features of the cycle: the model, every service, and other features as long as no cycle forms.</summary>

@@ -31,6 +31,27 @@ public sealed class MeetingStepsTests
     }
 
     [Fact]
+    public void The_due_time_of_each_mail_kind_is_the_time_of_the_step_that_sends_it()
+    {
+        // Every step's mail kind maps to that step's time; the reminder index counts the reminders in order.
+        string[] kinds = [MailKinds.Invitation, MailKinds.Reminder(0), MailKinds.Reminder(1), MailKinds.Agenda, MailKinds.FinalAgenda,
+            MailKinds.Survey, MailKinds.SurveyReminder, MailKinds.SurveySummary];
+
+        Assert.Equal(MeetingSteps.All(Default).Select(s => (DateTimeOffset?)s.At), kinds.Select(k => MeetingSteps.DueAt(Default, k)));
+    }
+
+    [Theory]
+    [InlineData("reminder-2")]
+    [InlineData("reminder--1")]
+    [InlineData("reminder-x")]
+    [InlineData(MailKinds.Kickoff)]
+    [InlineData(MailKinds.Update)]
+    [InlineData(MailKinds.Report)]
+    [InlineData("delivery-failure-invitation")]
+    public void A_kind_no_step_of_the_timeline_sends_has_no_due_time(string kind) =>
+        Assert.Null(MeetingSteps.DueAt(Default, kind));
+
+    [Fact]
     public void ListsNoReminderStepsWhenThereAreNoReminders()
     {
         MeetingTimeline timeline = Default with { RemindersAt = [] };
