@@ -77,6 +77,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
         try
         {
             string baseUrl = $"http://127.0.0.1:{port}";
+            var bouncing = new BouncingMail();
             IConfiguration configuration = BuildConfiguration(args, options.Settings, new Dictionary<string, string?>
             {
                 [StorageClients.ConnectionName] = azurite.ConnectionString,
@@ -90,6 +91,9 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
                 // The sink's activity feed shows a mail the moment it is taken: no lag to wait out.
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.ActivitySettleSeconds)}"] = "1",
+
+                // The mail sink signs the events it posts (bounces of addresses marked as bouncing) with this key's pair.
+                [$"{EmailOptions.Section}:{nameof(EmailOptions.EventWebhookPublicKey)}"] = bouncing.PublicKey,
 
                 // A fixed development key, so form links in the local mailbox keep working across restarts.
                 [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = "local-development-form-signing-key-not-for-production",
@@ -159,6 +163,7 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
             builder.Services.AddSingleton<TimerInvoker>();
             builder.Services.AddHostedService<TimerFunctionService>();
             options.ConfigureServices?.Invoke(builder.Services);
+            builder.Services.AddSingleton(_ => bouncing); // made by a factory, so the container disposes it
             builder.Services.AddLocalMailSink(builder.Configuration);
 
             WebApplication app = builder.Build();

@@ -32,16 +32,6 @@ param principalId string = ''
 ])
 param principalType string = 'User'
 
-@description('Run Durable Functions on a Durable Task Scheduler instead of the Azure Storage backend.')
-param useDurableTaskScheduler bool = false
-
-@description('Durable Task Scheduler SKU, used when useDurableTaskScheduler is true.')
-@allowed([
-  'Consumption'
-  'Dedicated'
-])
-param durableTaskSchedulerSku string = 'Consumption'
-
 @description('Durable task hub name (app setting TaskHubName, read by host.json as %TaskHubName%).')
 @minLength(3)
 @maxLength(45)
@@ -67,6 +57,9 @@ param alertEmail string = ''
 
 @description('Id of the current form-signing key, written into form tokens (Forms__SigningKeyId).')
 param formSigningKeyId string = 'k1'
+
+@description('Verification key of SendGrid\'s signed event webhook (base64, as SendGrid shows it; public, not a secret). Empty: the webhook POST /api/sendgrid/events answers 404.')
+param sendGridEventWebhookPublicKey string = ''
 
 @description('SendGrid API key, stored as the Key Vault secret SendGridApiKey. Empty: the secret is left as it is in the vault.')
 @secure()
@@ -165,23 +158,6 @@ module rbac 'app/rbac.bicep' = {
   }
 }
 
-module dts 'app/dts.bicep' = if (useDurableTaskScheduler) {
-  name: 'dts'
-  scope: rg
-  params: {
-    name: 'dts-${resourceToken}'
-    taskHubName: taskHubName
-    location: location
-    tags: tags
-    skuName: durableTaskSchedulerSku
-    identityPrincipalId: identity.outputs.principalId
-    deployerPrincipalId: principalId
-    deployerPrincipalType: principalType
-  }
-}
-
-var durableTaskSchedulerEndpoint = useDurableTaskScheduler ? dts!.outputs.endpoint : ''
-
 module functionApp 'app/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -209,11 +185,9 @@ module functionApp 'app/functionapp.bicep' = {
     emailSenderAddress: emailSenderAddress
     emailSenderName: emailSenderName
     formSigningKeyId: formSigningKeyId
-    useDurableTaskScheduler: useDurableTaskScheduler
-    durableTaskSchedulerEndpoint: durableTaskSchedulerEndpoint
+    sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
   }
-  // The identity must hold its roles before the app first starts and resolves its settings
-  // (the scheduler's role assignment comes in through durableTaskSchedulerEndpoint).
+  // The identity must hold its roles before the app first starts and resolves its settings.
   dependsOn: [
     rbac
   ]
@@ -231,4 +205,3 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.vaultUri
 output TASK_HUB_NAME string = taskHubName
 output NETWORK_DOCUMENTS_CONTAINER string = documentsContainerName
-output DURABLE_TASK_SCHEDULER_ENDPOINT string = durableTaskSchedulerEndpoint

@@ -21,6 +21,7 @@ internal static class MailSinkEndpoints
         HttpContext context,
         [FromServices] MailFaultSwitch faults,
         [FromServices] Mailbox mailbox,
+        [FromServices] BouncingMail bouncing,
         [FromServices] TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -58,6 +59,11 @@ internal static class MailSinkEndpoints
         {
             var entries = MailboxEntryBuilder.Build(validation.Payload!, messageId, time.GetUtcNow());
             await mailbox.AddAsync(entries, cancellationToken);
+            if (bouncing.Marked.Count > 0)
+            {
+                var webhook = new Uri($"{context.Request.Scheme}://{context.Request.Host}/api/sendgrid/events");
+                _ = ReportQuietlyAsync(bouncing, webhook, entries, time.GetUtcNow());
+            }
         }
 
         // Accepted, and then the answer is lost: the client sees a hang or an error for a mail that went.
@@ -89,6 +95,52 @@ internal static class MailSinkEndpoints
             .Select(e => new ActivityMessage(e.From, e.MessageId, e.Subject ?? "", e.To.FirstOrDefault() ?? "", "delivered", 0, 0, e.ReceivedAt))
             .ToList();
         return Results.Json(new ActivityFeed(found), MailJson.SnakeCase);
+    }
+
+    /// <summary>The events of a taken mail, after the send was answered; a failure to post them is the app's to see (no event).</summary>
+    private static async Task ReportQuietlyAsync(BouncingMail bouncing, Uri webhook, IReadOnlyList<MailboxEntry> entries, DateTimeOffset now)
+    {
+        try
+        {
+            await bouncing.ReportAsync(webhook, entries, now);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            // SendGrid would post again later; the sink posts once.
+        }
+    }
+
+    /// <summary><c>POST /dev/sendgrid/bounces</c>: mail to the address is taken and then reported as bounced (or <c>event</c>).</summary>
+    public static async Task<IResult> MarkBouncingAsync(HttpContext context, [FromServices] BouncingMail bouncing, CancellationToken cancellationToken)
+    {
+        BounceRequest? request;
+        try
+        {
+            request = await JsonSerializer.DeserializeAsync<BounceRequest>(context.Request.Body, MailJson.Web, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
+
+        string kind = request?.Event ?? "bounce";
+        if (request is null || string.IsNullOrWhiteSpace(request.Address) || !request.Address.Contains('@', StringComparison.Ordinal) || !BouncingMail.Events.Contains(kind))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Send {\"address\": \"…\", \"event\": \"bounce\" | \"dropped\" | \"spamreport\"}.");
+        }
+
+        bouncing.Mark(request.Address, kind);
+        return Results.Json(bouncing.Marked, MailJson.Web);
+    }
+
+    /// <summary><c>GET /dev/sendgrid/bounces</c>.</summary>
+    public static IResult ShowBouncing([FromServices] BouncingMail bouncing) => Results.Json(bouncing.Marked, MailJson.Web);
+
+    /// <summary><c>DELETE /dev/sendgrid/bounces</c>: no address bounces any more.</summary>
+    public static IResult ClearBouncing([FromServices] BouncingMail bouncing)
+    {
+        bouncing.Clear();
+        return Results.NoContent();
     }
 
     /// <summary><c>POST /dev/sendgrid/faults</c>.</summary>

@@ -21,13 +21,14 @@ public static class MailSinkExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MailFaultSwitch>();
+        services.TryAddSingleton<BouncingMail>();
         services.TryAddSingleton<Mailbox>();
         return services;
     }
 
     /// <summary>
     /// Maps <c>POST /dev/sendgrid/v3/mail/send</c>, <c>GET /dev/sendgrid/v3/messages</c> (the activity feed), <c>/dev/sendgrid/faults</c> (POST, GET, DELETE),
-    /// <c>/dev/mailbox/messages</c> (GET, DELETE), <c>GET /dev/mailbox/messages/{id}/attachments/{index}</c>
+    /// <c>/dev/sendgrid/bounces</c> (POST, GET, DELETE), <c>/dev/mailbox/messages</c> (GET, DELETE), <c>GET /dev/mailbox/messages/{id}/attachments/{index}</c>
     /// and the HTML page <c>GET /dev/mailbox</c>.
     /// </summary>
     public static IEndpointRouteBuilder MapLocalMailSink(this IEndpointRouteBuilder endpoints)
@@ -38,6 +39,9 @@ public static class MailSinkExtensions
         sendGrid.MapPost("/faults", MailSinkEndpoints.ArmFaultAsync);
         sendGrid.MapGet("/faults", MailSinkEndpoints.ShowFault);
         sendGrid.MapDelete("/faults", MailSinkEndpoints.ClearFault);
+        sendGrid.MapPost("/bounces", MailSinkEndpoints.MarkBouncingAsync);
+        sendGrid.MapGet("/bounces", MailSinkEndpoints.ShowBouncing);
+        sendGrid.MapDelete("/bounces", MailSinkEndpoints.ClearBouncing);
 
         var mailbox = endpoints.MapGroup("/dev/mailbox").ExcludeFromDescription();
         mailbox.MapGet("/", MailSinkEndpoints.PageAsync);

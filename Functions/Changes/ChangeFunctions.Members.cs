@@ -96,10 +96,16 @@ public sealed partial class ChangeFunctions
             }
 
             Member corrected = edit.ApplyTo(member);
-            return NetworkEdit.Save(network with { Members = [.. network.Members.Select(m => m.Id == memberId ? corrected : m)] }, _ =>
+            return NetworkEdit.Save(network with { Members = [.. network.Members.Select(m => m.Id == memberId ? corrected : m)] }, async _ =>
             {
                 logger.LogInformation("Member {MemberId} of network {NetworkId} corrected", memberId, networkId);
-                return Task.FromResult(Results.Json(corrected, DocumentJson.Options));
+                if (!string.Equals(corrected.Email, member.Email, StringComparison.OrdinalIgnoreCase))
+                {
+                    // A new address: what SendGrid reported about the old one no longer applies.
+                    await store.ClearAttentionAsync(networkId, AttentionKinds.MailUndeliverable, null, memberId, cancellationToken);
+                }
+
+                return Results.Json(corrected, DocumentJson.Options);
             });
         }, cancellationToken);
     }

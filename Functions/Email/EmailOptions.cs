@@ -32,6 +32,12 @@ public sealed class EmailOptions
     [Range(0, 3600)]
     public int ActivitySettleSeconds { get; set; } = 300;
 
+    /// <summary>
+    /// The verification key of SendGrid's signed event webhook (base64, as SendGrid shows it); empty: the webhook
+    /// (<c>POST /api/sendgrid/events</c>) is off and answers 404.
+    /// </summary>
+    public string? EventWebhookPublicKey { get; set; }
+
     /// <summary>How many of one step's emails are handed to SendGrid at the same time.</summary>
     [Range(1, 64)]
     public int SendConcurrency { get; set; } = 8;

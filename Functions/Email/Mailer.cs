@@ -36,6 +36,15 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
     /// <summary>The custom argument that carries each email's intent id to SendGrid and back through its activity feed.</summary>
     public const string IntentArgument = "nf_mail";
 
+    /// <summary>
+    /// The custom arguments that say which mail it was (ids only), so SendGrid's events about it (a bounce, a drop)
+    /// can be matched to the network and the recipient without reading the address.
+    /// </summary>
+    public const string NetworkArgument = "nf_network";
+    public const string MeetingArgument = "nf_meeting";
+    public const string KindArgument = "nf_kind";
+    public const string RecipientArgument = "nf_recipient";
+
     /// <summary>Sends the message unless it was sent before; true if it was sent now.</summary>
     public async Task<bool> SendOnceAsync(EmailMessage message, CancellationToken cancellationToken = default) =>
         await SendAsync(message, cancellationToken) == SendOutcome.Sent;
@@ -158,6 +167,10 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         };
         mail.AddTo(new EmailAddress(message.To.Email, message.To.Name));
         mail.AddCustomArg(IntentArgument, IntentId(message.Key));
+        mail.AddCustomArg(NetworkArgument, message.Key.NetworkId);
+        mail.AddCustomArg(MeetingArgument, message.Key.Meeting.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        mail.AddCustomArg(KindArgument, message.Key.Kind);
+        mail.AddCustomArg(RecipientArgument, message.Key.Recipient);
         foreach (EmailAttachment attachment in message.Attachments)
         {
             mail.AddAttachment(

@@ -7,6 +7,7 @@ using NetworkFunctions.Changes;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Health;
+using NetworkFunctions.MailEvents;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
@@ -71,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
+        services.AddSingleton<UndeliverableMail>();
 
         services.AddHttpClient(SendGridHttpClient, (provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<EmailOptions>>().Value.SendTimeoutSeconds));

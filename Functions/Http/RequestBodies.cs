@@ -15,20 +15,28 @@ public static class RequestBodies
 
     public static async Task<Read<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
+        Read<string> text = await ReadJsonTextAsync(request, maxBytes, cancellationToken);
+        return text.Problem is not null ? new(null, text.Problem) : ParseJson(text.Value!);
+    }
+
+    /// <summary>A JSON body as its exact text, unparsed: what a signature over the body covers.</summary>
+    public static async Task<Read<string>> ReadJsonTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
         if (!IsContentType(request, "application/json"))
         {
             return new(null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the body as application/json."));
         }
 
         byte[]? body = await ReadBoundedAsync(request, maxBytes, cancellationToken);
-        if (body is null)
-        {
-            return new(null, TooLarge(maxBytes));
-        }
+        return body is null ? new(null, TooLarge(maxBytes)) : new(System.Text.Encoding.UTF8.GetString(body), null);
+    }
 
+    /// <summary>Well-formed, shallow JSON, or a 400 that says what is wrong.</summary>
+    public static Read<JsonDocument> ParseJson(string text)
+    {
         try
         {
-            return new(JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = false }), null);
+            return new(JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = false }), null);
         }
         catch (JsonException e)
         {

@@ -21,5 +21,11 @@ public static class AttentionKinds
     /// <summary>A step went past the time it was useful: it will not run. Stays until the network's data is purged.</summary>
     public const string StepMissed = "step-missed";
 
-    public static readonly IReadOnlyList<string> All = [EmailConfiguration, StepWaiting, StepMissed];
+    /// <summary>
+    /// SendGrid reported that mail to one recipient bounced, was dropped or marked as spam (its event webhook); the
+    /// step is the recipient's key. Cleared when the member's address is corrected.
+    /// </summary>
+    public const string MailUndeliverable = "mail-undeliverable";
+
+    public static readonly IReadOnlyList<string> All = [EmailConfiguration, StepWaiting, StepMissed, MailUndeliverable];
 }

@@ -30,6 +30,12 @@ public static class LogEvents
     /// <summary>Storage did not answer a member's form in time: answered 503 with Retry-After.</summary>
     public static readonly EventId StorageUnavailable = new(3105, nameof(StorageUnavailable));
 
+    /// <summary>SendGrid reported that mail to a recipient bounced, was dropped or marked as spam (ids only).</summary>
+    public static readonly EventId MailUndeliverable = new(3106, nameof(MailUndeliverable));
+
+    /// <summary>A POST to the mail event webhook whose signature did not verify.</summary>
+    public static readonly EventId MailEventRefused = new(3107, nameof(MailEventRefused));
+
     /// <summary>A network was resumed through the API.</summary>
     public static readonly EventId NetworkResumed = new(3120, nameof(NetworkResumed));
 

@@ -20,4 +20,13 @@ public static class Recipients
         var declined = answers.Where(a => a.Attendance == Attendance.No).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal);
         return Invited(network, invitedIds).Where(m => !declined.Contains(m.Id)).ToList();
     }
+
+    /// <summary>The person behind a mail's recipient key (a member id or a role key); null for a member who has left.</summary>
+    public static Person? ByKey(Network network, string key) => key switch
+    {
+        MailKinds.Director => network.Director,
+        MailKinds.Facilitator => network.Facilitator.AsPerson,
+        MailKinds.Consultant => network.Consultant,
+        _ => network.FindMember(key) is { } member ? new Person(member.Name, member.Email) : null,
+    };
 }

@@ -1,6 +1,6 @@
 // The function app on the Flex Consumption plan (FC1), running the isolated worker on .NET 10.
-// It has no secrets in its configuration: storage, Application Insights, Key Vault and the optional
-// Durable Task Scheduler are all reached with the user-assigned managed identity.
+// It has no secrets in its configuration: storage, Application Insights and Key Vault are all reached
+// with the user-assigned managed identity.
 
 @description('Name of the function app.')
 param name string
@@ -71,11 +71,8 @@ param emailSenderName string
 @description('Id of the current form-signing key (written into tokens, for key rotation).')
 param formSigningKeyId string
 
-@description('Run Durable Functions on the Durable Task Scheduler instead of the Azure Storage backend.')
-param useDurableTaskScheduler bool = false
-
-@description('Endpoint of the Durable Task Scheduler (used when useDurableTaskScheduler is true).')
-param durableTaskSchedulerEndpoint string = ''
+@description('Verification key of SendGrid\'s signed event webhook; empty turns the webhook off.')
+param sendGridEventWebhookPublicKey string = ''
 
 @description('Memory size of each instance, in MB.')
 @allowed([
@@ -194,23 +191,15 @@ var baseSettings = {
   Email__SenderAddress: emailSenderAddress
   Email__SenderName: emailSenderName
   Email__SendGridApiKey: sendGridApiKeyReference
+  Email__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Forms__SigningKey: formSigningKeyReference
   Forms__SigningKeyId: formSigningKeyId
 }
 
-// Durable Task Scheduler backend: overrides host.json's storageProvider through the environment.
-var durableTaskSchedulerSettings = useDurableTaskScheduler
-  ? {
-      DURABLE_TASK_SCHEDULER_CONNECTION_STRING: 'Endpoint=${durableTaskSchedulerEndpoint};Authentication=ManagedIdentity;ClientID=${identityClientId}'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__type: 'azureManaged'
-      AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName: 'DURABLE_TASK_SCHEDULER_CONNECTION_STRING'
-    }
-  : {}
-
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(baseSettings, durableTaskSchedulerSettings)
+  properties: baseSettings
 }
 
 output name string = functionApp.name

@@ -1,5 +1,5 @@
 // User-assigned managed identity: the one identity the function app uses for storage, Key Vault,
-// Application Insights and (optionally) the Durable Task Scheduler. Roles are granted in rbac.bicep.
+// Application Insights. Roles are granted in rbac.bicep.
 
 @description('Name of the user-assigned managed identity.')
 param name string

@@ -64,7 +64,7 @@ public class BicepBuildTests
     [Fact]
     public void EveryParameterHasADescription()
     {
-        var missing = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["useDurableTaskScheduler"] = true })
+        var missing = Bicep.Deploy()
             .AllDeployments()
             .SelectMany(d => d.Parameters.Select(p => (Deployment: d.Name, Parameter: p.Key, Description: (string?)p.Value?["metadata"]?["description"])))
             .Where(p => string.IsNullOrWhiteSpace(p.Description))

@@ -15,7 +15,6 @@ public class InfraTemplateTests
     const string StorageTableDataContributor = "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3";
     const string MonitoringMetricsPublisher = "3913510d-42f4-4e42-8a64-420c390055eb";
     const string KeyVaultSecretsUser = "4633458b-17de-408a-b874-0445c86b69e6";
-    const string DurableTaskDataContributor = "0ad04412-c4d5-4796-b79c-f76d14c8d402";
 
     /// <summary>The settings the app's code and host read in Azure.</summary>
     static readonly string[] RequiredSettings =
@@ -189,7 +188,7 @@ public class InfraTemplateTests
     [Fact]
     public void SecureParametersDefaultToEmptySoAnUnattendedProvisionLeavesTheVaultAsItIs()
     {
-        var secure = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["useDurableTaskScheduler"] = true }).AllDeployments()
+        var secure = Bicep.Deploy().AllDeployments()
             .SelectMany(d => d.Parameters.Select(p => (d.Name, p.Key, Declaration: p.Value!.AsObject())))
             .Where(p => ((string?)p.Declaration["type"])?.StartsWith("secure", StringComparison.OrdinalIgnoreCase) == true)
             .ToList();
@@ -212,7 +211,7 @@ public class InfraTemplateTests
         var suspicious = new Regex(@"secret|password|passwd|connection_?string|token|credential|KEY(?!_VAULT)|SAS\b", RegexOptions.IgnoreCase);
         var secretValue = new Regex(@"listKeys|listSecrets|listAccountSas|listCredentials|ConnectionString|AccountKey|instrumentationKey|securestring", RegexOptions.IgnoreCase);
 
-        foreach (ArmDeployment d in Bicep.Deploy(new Dictionary<string, JsonNode?> { ["useDurableTaskScheduler"] = true }).AllDeployments())
+        foreach (ArmDeployment d in Bicep.Deploy().AllDeployments())
         {
             foreach ((string name, JsonNode? output) in d.Outputs)
             {
@@ -274,11 +273,10 @@ public class InfraTemplateTests
     {
         var assignments = Bicep.Deploy(new Dictionary<string, JsonNode?>
         {
-            ["useDurableTaskScheduler"] = true,
             ["principalId"] = "00000000-0000-0000-0000-00000000d0d0",
         }).AllResources().Where(r => r.Type == "Microsoft.Authorization/roleAssignments").ToList();
 
-        Assert.True(assignments.Count >= 7, $"Expected the identity's role assignments, found {assignments.Count}.");
+        Assert.True(assignments.Count >= 6, $"Expected the identity's role assignments, found {assignments.Count}.");
         foreach (ArmResource assignment in assignments)
         {
             string scope = ((string?)assignment.Definition["scope"])!;
@@ -303,36 +301,24 @@ public class InfraTemplateTests
     }
 
     [Fact]
-    public void DurableTaskSchedulerIsOffByDefault()
+    public void NoParameterSelectsADurableBackendTheAppCannotRun()
     {
-        JsonObject settings = AppSettings(deployment);
-
-        Assert.Equal(false, (bool?)Bicep.Template["parameters"]!["useDurableTaskScheduler"]!["defaultValue"]);
+        // The app references no Durable Task Scheduler extension (the package registry does not serve it), so no
+        // parameter may switch the storage provider to azureManaged; infra/README.md says what it would take.
+        Assert.DoesNotContain(Bicep.Template["parameters"]!.AsObject(), p => p.Key.Contains("Scheduler", StringComparison.OrdinalIgnoreCase));
         Assert.DoesNotContain(deployment.AllResources(), r => r.Type.StartsWith("Microsoft.DurableTask/", StringComparison.Ordinal));
-        Assert.DoesNotContain(settings, s => s.Key.StartsWith("DURABLE_TASK_SCHEDULER", StringComparison.Ordinal) || s.Key.StartsWith("AzureFunctionsJobHost__extensions__durableTask", StringComparison.Ordinal));
-
-        // The scheduler's module is guarded by the parameter itself, not merely left out by these values.
-        JsonObject module = Bicep.Template["resources"]!.AsArray().OfType<JsonObject>()
-            .Single(r => r["properties"]?["template"]?.ToJsonString().Contains("Microsoft.DurableTask/schedulers", StringComparison.Ordinal) == true);
-        Assert.Equal("[parameters('useDurableTaskScheduler')]", (string?)module["condition"]);
+        Assert.DoesNotContain(AppSettings(deployment), s => s.Key.StartsWith("DURABLE_TASK_SCHEDULER", StringComparison.Ordinal) || s.Key.StartsWith("AzureFunctionsJobHost__extensions__durableTask", StringComparison.Ordinal));
+        Assert.DoesNotContain("azureManaged", File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "host.json")), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void DurableTaskSchedulerIsSelectedWhenTurnedOn()
+    public void TheEventWebhookKeyIsAPlainSettingOffByDefault()
     {
-        ArmDeployment withScheduler = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["useDurableTaskScheduler"] = true });
-        JsonObject settings = AppSettings(withScheduler);
-        ArmResource scheduler = Single(withScheduler, "Microsoft.DurableTask/schedulers");
-        ArmResource taskHub = Single(withScheduler, "Microsoft.DurableTask/schedulers/taskHubs");
-        ArmResource contributor = RoleAssignment(withScheduler, DurableTaskDataContributor);
-        string endpoint = withScheduler.Children.Single(c => c.Resources.Any(r => r.Type == "Microsoft.DurableTask/schedulers")).Output("endpoint")!.GetValue<string>();
-
-        Assert.NotNull(scheduler);
-        Assert.Equal(Setting("TaskHubName"), taskHub.ShortName);
-        Assert.Contains("Microsoft.DurableTask/schedulers", (string?)contributor.Definition["scope"], StringComparison.Ordinal);
-        Assert.Equal($"Endpoint={endpoint};Authentication=ManagedIdentity;ClientID={IdentityOutput("clientId")}", (string?)settings["DURABLE_TASK_SCHEDULER_CONNECTION_STRING"]);
-        Assert.Equal("azureManaged", (string?)settings["AzureFunctionsJobHost__extensions__durableTask__storageProvider__type"]);
-        Assert.Equal("DURABLE_TASK_SCHEDULER_CONNECTION_STRING", (string?)settings["AzureFunctionsJobHost__extensions__durableTask__storageProvider__connectionStringName"]);
+        Assert.Equal("", (string?)Bicep.Template["parameters"]!["sendGridEventWebhookPublicKey"]!["defaultValue"]);
+        Assert.Equal("", Setting("Email__EventWebhookPublicKey"));
+        ArmDeployment withKey = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["sendGridEventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE" });
+        Assert.Equal("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", (string?)AppSettings(withKey)["Email__EventWebhookPublicKey"]);
+        Assert.Contains("\"${SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY=}\"", File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json")), StringComparison.Ordinal);
     }
 
     ArmResource FunctionApp => Single(deployment, "Microsoft.Web/sites");
