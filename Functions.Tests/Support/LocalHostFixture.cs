@@ -108,3 +108,14 @@ public sealed class PatientHostFixture() : LocalHostFixture(DurableBackend.Azure
     ["Patience:LongestWaitSeconds"] = "5",
     ["Patience:NetworkWideForSeconds"] = "600",
 });
+
+/// <summary>Both secrets as App Service leaves them when Key Vault cannot be read: unresolved references.</summary>
+public sealed class UnresolvedSecretsHostFixture() : LocalHostFixture(DurableBackend.InMemory, new Dictionary<string, string?>
+{
+    ["Email:SendGridApiKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/SendGridApiKey/)",
+    ["Forms:SigningKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/FormSigningKey/)",
+    ["Patience:QuickAttempts"] = "2",
+    ["Patience:QuickFirstRetrySeconds"] = "1",
+    ["Patience:FirstWaitSeconds"] = "2",
+    ["Patience:LongestWaitSeconds"] = "5",
+});

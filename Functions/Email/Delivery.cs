@@ -55,7 +55,9 @@ public sealed class Delivery(Mailer mailer, EmailComposer composer, NetworkStore
             {
                 // Every mail of the network waits on this; the attention shows it on the status and the dashboard.
                 await store.RaiseAttentionAsync(network.Id, new Attention(
-                    AttentionKinds.EmailConfiguration, clock.GetUtcNow(), $"SendGrid answered {(int)fault.Status}: the app's key or sender is refused; mail waits and goes out once it is fixed."), cancellationToken);
+                    AttentionKinds.EmailConfiguration, clock.GetUtcNow(), fault.Unconfigured
+                        ? $"{fault.Detail} is an unresolved Key Vault reference: mail waits and goes out once the secret can be read."
+                        : $"SendGrid answered {(int)fault.Status}: the app's key or sender is refused; mail waits and goes out once it is fixed."), cancellationToken);
             }
 
             ExceptionDispatchInfo.Throw(failure);

@@ -30,10 +30,22 @@ public sealed class EmailSendException : Exception
     EmailSendException(TimeSpan timeout, Exception inner)
         : base($"SendGrid did not answer within {timeout.TotalSeconds:0} s.", inner) => (Status, Detail) = (HttpStatusCode.RequestTimeout, "");
 
+    EmailSendException(string setting)
+        : base($"{setting} cannot be read: no mail is sent until it can.") => (Status, Detail, Unconfigured) = (HttpStatusCode.Unauthorized, setting, true);
+
+    /// <summary>
+    /// The app's own key cannot be read (an unresolved Key Vault reference): a configuration fault like a revoked key
+    /// (401), found before anything is handed to SendGrid.
+    /// </summary>
+    public static EmailSendException KeyUnavailable(string setting) => new(setting);
+
     /// <summary>SendGrid did not answer in time: whether it took the mail is unknown, and a retry is the only way on.</summary>
     public static EmailSendException NoAnswer(TimeSpan timeout, Exception inner) => new(timeout, inner);
 
     public HttpStatusCode Status { get; }
+
+    /// <summary>True when the fault is the app's configuration, found before SendGrid was asked (<see cref="KeyUnavailable"/>).</summary>
+    public bool Unconfigured { get; }
 
     /// <summary>What SendGrid said (at most 500 characters); it may name the recipient.</summary>
     public string Detail { get; }

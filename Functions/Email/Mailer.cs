@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Telemetry;
+using NetworkFunctions.Validation;
 using SendGrid;
 using SendGrid.Helpers.Mail;
 
@@ -157,6 +158,13 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
     public async Task<SendOutcome> DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         EmailOptions email = options.Value;
+        if (KeyVaultReferences.IsUnresolved(email.SendGridApiKey))
+        {
+            // Never hand SendGrid the reference's text as a key: the mail waits like it does for a revoked key.
+            health.ConfigurationFault(401, clock.GetUtcNow());
+            throw EmailSendException.KeyUnavailable("Email:SendGridApiKey");
+        }
+
         await store.RecordIntentAsync(message.Key, clock.GetUtcNow(), cancellationToken);
         var mail = new SendGridMessage
         {

@@ -39,6 +39,12 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
     /// </summary>
     async Task<IResult> WithStorageAsync(Func<CancellationToken, Task<IResult>> work, CancellationToken cancellationToken)
     {
+        if (!tokens.Available)
+        {
+            // The signing key cannot be read (health says so): no link can be checked, so none is refused as forged either.
+            return HtmlPage.Unavailable(pages.Invalid("form_unavailable"));
+        }
+
         using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         bounded.CancelAfter(StorageTimeout);
         try

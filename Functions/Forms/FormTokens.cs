@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Forms;
 
@@ -32,9 +33,18 @@ public sealed class FormTokens(IOptions<FormOptions> options)
 {
     const int MaxTokenLength = 512;
 
+    /// <summary>False while the current signing key is an unresolved Key Vault reference: no link can be signed or checked.</summary>
+    public bool Available => !KeyVaultReferences.IsUnresolved(options.Value.SigningKey);
+
     public string Create(FormGrant grant)
     {
         FormOptions keys = options.Value;
+        if (!Available)
+        {
+            // A link signed with the reference's text could be forged by anyone: the step waits until the key can be read.
+            throw new InvalidOperationException(KeyVaultReferences.Message("Forms:SigningKey"));
+        }
+
         var payload = new Payload(grant.NetworkId, grant.Meeting, grant.MemberId, grant.Kind == FormKind.Invitation ? "i" : "s", grant.ExpiresAt.ToUnixTimeSeconds());
         string body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
         string signed = keys.SigningKeyId + "." + body;
@@ -101,12 +111,10 @@ public sealed class FormTokens(IOptions<FormOptions> options)
     string? KeyFor(string keyId)
     {
         FormOptions keys = options.Value;
-        if (keyId == keys.SigningKeyId)
-        {
-            return keys.SigningKey;
-        }
-
-        return keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) && previous.Length >= 32 ? previous : null;
+        string? key = keyId == keys.SigningKeyId ? keys.SigningKey
+            : keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) ? previous
+            : null;
+        return key is { Length: >= 32 } && !KeyVaultReferences.IsUnresolved(key) ? key : null;
     }
 
     static bool IsBase64Url(string part) => part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

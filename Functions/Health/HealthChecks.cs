@@ -2,7 +2,9 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Email;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Health;
 
@@ -12,6 +14,7 @@ public static class HealthChecks
     public const string Storage = "storage";
     public const string Durable = "durable";
     public const string Email = "email";
+    public const string Forms = "forms";
     public const string Since = "since";
 }
 
@@ -35,12 +38,23 @@ public sealed class StorageHealthCheck(BlobServiceClient blobs, IOptions<Network
 }
 
 /// <summary>SendGrid takes the app's mail: degraded from a configuration refusal (401/403) until the next accepted send.</summary>
-public sealed class EmailHealthCheck(EmailHealth email) : IHealthCheck
+public sealed class EmailHealthCheck(EmailHealth email, IOptions<EmailOptions> options) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(email.Fault is { } fault
+        Task.FromResult(KeyVaultReferences.IsUnresolved(options.Value.SendGridApiKey)
+            ? HealthCheckResult.Degraded(KeyVaultReferences.Message("Email:SendGridApiKey"))
+            : email.Fault is { } fault
             ? HealthCheckResult.Degraded(
                 $"SendGrid answered {fault.Status}: the API key or the sender is refused. Mail waits and goes out once it is fixed.",
                 data: new Dictionary<string, object> { [HealthChecks.Since] = fault.Since })
             : HealthCheckResult.Healthy("SendGrid took the last mail (or none was sent yet)."));
+}
+
+/// <summary>Form links can be signed and checked: degraded while the signing key is an unresolved Key Vault reference.</summary>
+public sealed class FormsHealthCheck(IOptions<FormOptions> options) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(KeyVaultReferences.IsUnresolved(options.Value.SigningKey)
+            ? HealthCheckResult.Degraded(KeyVaultReferences.Message("Forms:SigningKey") + " Until then no form link is mailed and the forms answer 503.")
+            : HealthCheckResult.Healthy("Form links are signed with the current key."));
 }

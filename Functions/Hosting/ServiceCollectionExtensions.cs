@@ -43,13 +43,11 @@ public static class ServiceCollectionExtensions
         services.AddOptions<EmailOptions>()
             .BindConfiguration(EmailOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => !KeyVaultReferences.IsUnresolved(o.SendGridApiKey), KeyVaultReferences.Message("Email:SendGridApiKey"))
             .ValidateOnStart();
 
         services.AddOptions<FormOptions>()
             .BindConfiguration(FormOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => !KeyVaultReferences.IsUnresolved(o.SigningKey), KeyVaultReferences.Message("Forms:SigningKey"))
             .ValidateOnStart();
 
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
@@ -64,7 +62,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<EmailHealth>();
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(HealthChecks.Storage)
-            .AddCheck<EmailHealthCheck>(HealthChecks.Email);
+            .AddCheck<EmailHealthCheck>(HealthChecks.Email)
+            .AddCheck<FormsHealthCheck>(HealthChecks.Forms);
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<MeetingMessages>();
         services.AddSingleton<NetworkMessages>();

@@ -11,7 +11,7 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
     HttpClient Http => fixture.Http;
 
     [Fact]
-    public async Task Health_answers_without_a_key_with_storage_the_engine_and_email_checked()
+    public async Task Health_answers_without_a_key_with_storage_the_engine_email_and_forms_checked()
     {
         using HttpResponseMessage response = await Http.GetAsync("/api/health");
 
@@ -19,7 +19,7 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
         JsonElement body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         JsonElement checks = body.GetProperty("checks");
-        Assert.Equal(["durable", "email", "storage"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["durable", "email", "forms", "storage"], checks.EnumerateObject().Select(c => c.Name).Order());
         Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 

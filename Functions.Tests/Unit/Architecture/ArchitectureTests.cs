@@ -29,7 +29,7 @@ public sealed class ArchitectureTests
         ["Calendar"] = ["Networks"],
         ["Http"] = ["Validation"],
         ["Telemetry"] = [],
-        ["Email"] = ["Networks", "Storage", "Rendering", "Calendar", "Telemetry"],
+        ["Email"] = ["Networks", "Validation", "Storage", "Rendering", "Calendar", "Telemetry"],
     };
 
     /// <summary>Features of the cycle: the model, every service, and other features as long as no cycle forms.</summary>
