@@ -110,18 +110,24 @@ internal static class MailSinkEndpoints
         }
     }
 
-    /// <summary><c>POST /dev/sendgrid/bounces</c>: mail to the address is taken and then reported as bounced (or <c>event</c>).</summary>
-    public static async Task<IResult> MarkBouncingAsync(HttpContext context, [FromServices] BouncingMail bouncing, CancellationToken cancellationToken)
+    /// <summary>The request's JSON body as <typeparamref name="T"/>; null when it is not JSON of that shape.</summary>
+    private static async Task<T?> ReadJsonOrNullAsync<T>(HttpContext context, CancellationToken cancellationToken)
+        where T : class
     {
-        BounceRequest? request;
         try
         {
-            request = await JsonSerializer.DeserializeAsync<BounceRequest>(context.Request.Body, MailJson.Web, cancellationToken);
+            return await JsonSerializer.DeserializeAsync<T>(context.Request.Body, MailJson.Web, cancellationToken);
         }
         catch (JsonException)
         {
-            request = null;
+            return null;
         }
+    }
+
+    /// <summary><c>POST /dev/sendgrid/bounces</c>: mail to the address is taken and then reported as bounced (or <c>event</c>).</summary>
+    public static async Task<IResult> MarkBouncingAsync(HttpContext context, [FromServices] BouncingMail bouncing, CancellationToken cancellationToken)
+    {
+        BounceRequest? request = await ReadJsonOrNullAsync<BounceRequest>(context, cancellationToken);
 
         string kind = request?.Event ?? "bounce";
         if (request is null || string.IsNullOrWhiteSpace(request.Address) || !request.Address.Contains('@', StringComparison.Ordinal) || !BouncingMail.Events.Contains(kind))
@@ -146,15 +152,7 @@ internal static class MailSinkEndpoints
     /// <summary><c>POST /dev/sendgrid/faults</c>.</summary>
     public static async Task<IResult> ArmFaultAsync(HttpContext context, [FromServices] MailFaultSwitch faults, CancellationToken cancellationToken)
     {
-        MailFaultRequest? request;
-        try
-        {
-            request = await JsonSerializer.DeserializeAsync<MailFaultRequest>(context.Request.Body, MailJson.Web, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            request = null;
-        }
+        MailFaultRequest? request = await ReadJsonOrNullAsync<MailFaultRequest>(context, cancellationToken);
 
         if (request is null)
         {

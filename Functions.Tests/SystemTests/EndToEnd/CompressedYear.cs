@@ -25,6 +25,16 @@ public static class CompressedYear
     /// Meetings at +45 s, +75 s and +105 s, 7 s long. Per meeting: invitation 45 s before, reminder 15 s after that,
     /// deadline 8 s later, final agenda 10 s before the start, survey 1 s after the end, its reminder 8 s later, closing 16 s after opening.
     /// </summary>
+    /// <summary>
+    /// The schedule of a quick one-meeting year whose meeting starts 15 s after the kickoff: invitation at once, a
+    /// reminder at +5 s, deadline at +8 s, final agenda at +12 s, survey 1 s after the end, open 8 s.
+    /// </summary>
+    public static JsonObject QuickSchedule() => new()
+    {
+        ["invitationLead"] = "PT15S", ["contributionDeadlineLead"] = "PT7S", ["reminderLeads"] = new JsonArray("PT3S"),
+        ["finalAgendaLead"] = "PT3S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT8S", ["surveyReminderAfter"] = "PT4S",
+    };
+
     public static JsonObject Document(string networkId, DateTimeOffset now) => Document(networkId, now, [45, 75, 105], DefaultSchedule(), tag: null);
 
     /// <summary>Members' addresses with a tag (<c>anne.{tag}@example.org</c>) keep networks apart in one mailbox.</summary>

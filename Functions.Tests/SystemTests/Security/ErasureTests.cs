@@ -32,11 +32,7 @@ public sealed class ErasureTests(InMemoryHostFixture fixture) : IClassFixture<In
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"erase-{tag}";
         string anne = CompressedYear.Email("anne", tag);
-        var schedule = new JsonObject
-        {
-            ["invitationLead"] = "PT15S", ["contributionDeadlineLead"] = "PT7S", ["reminderLeads"] = new JsonArray("PT3S"),
-            ["finalAgendaLead"] = "PT3S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT8S", ["surveyReminderAfter"] = "PT4S",
-        };
+        JsonObject schedule = CompressedYear.QuickSchedule();
         Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [15], schedule, tag, length: 3))).StatusCode);
 
         using var forms = new HttpClient();
