@@ -96,7 +96,8 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.EventWebhookPublicKey)}"] = bouncing.PublicKey,
 
                 // A fixed development key, so form links in the local mailbox keep working across restarts.
-                [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = "local-development-form-signing-key-not-for-production",
+                [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = FormOptions.DevelopmentSigningKey,
+                [$"{FormOptions.Section}:{nameof(FormOptions.AllowDevelopmentKey)}"] = "true",
             });
 
             WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });

@@ -33,8 +33,18 @@ public sealed class FormTokens(IOptions<FormOptions> options)
 {
     const int MaxTokenLength = 512;
 
-    /// <summary>False while the current signing key is an unresolved Key Vault reference: no link can be signed or checked.</summary>
-    public bool Available => !KeyVaultReferences.IsUnresolved(options.Value.SigningKey);
+    /// <summary>False while the current signing key cannot be used (<see cref="Unusable"/>): no link can be signed or checked.</summary>
+    public bool Available => Unusable is null;
+
+    /// <summary>Why the current signing key cannot be used, or null when it can.</summary>
+    public string? Unusable => Refusal(options.Value.SigningKey);
+
+    /// <summary>Why a key must not sign or check links: an unresolved Key Vault reference, or the published development key outside development.</summary>
+    string? Refusal(string key) =>
+        KeyVaultReferences.IsUnresolved(key) ? KeyVaultReferences.Message("Forms:SigningKey")
+        : key == FormOptions.DevelopmentSigningKey && !options.Value.AllowDevelopmentKey
+            ? "Forms:SigningKey is the published development key, which anyone can read: set a secret key of your own (see infra/README.md); form links wait until then."
+        : null;
 
     public string Create(FormGrant grant)
     {
@@ -42,7 +52,7 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         if (!Available)
         {
             // A link signed with the reference's text could be forged by anyone: the step waits until the key can be read.
-            throw new InvalidOperationException(KeyVaultReferences.Message("Forms:SigningKey"));
+            throw new InvalidOperationException(Unusable);
         }
 
         var payload = new Payload(grant.NetworkId, grant.Meeting, grant.MemberId, grant.Kind == FormKind.Invitation ? "i" : "s", grant.ExpiresAt.ToUnixTimeSeconds());
@@ -114,7 +124,7 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         string? key = keyId == keys.SigningKeyId ? keys.SigningKey
             : keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) ? previous
             : null;
-        return key is { Length: >= 32 } && !KeyVaultReferences.IsUnresolved(key) ? key : null;
+        return key is { Length: >= 32 } && Refusal(key) is null ? key : null;
     }
 
     static bool IsBase64Url(string part) => part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

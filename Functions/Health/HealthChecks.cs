@@ -50,11 +50,11 @@ public sealed class EmailHealthCheck(EmailHealth email, IOptions<EmailOptions> o
             : HealthCheckResult.Healthy("SendGrid took the last mail (or none was sent yet)."));
 }
 
-/// <summary>Form links can be signed and checked: degraded while the signing key is an unresolved Key Vault reference.</summary>
-public sealed class FormsHealthCheck(IOptions<FormOptions> options) : IHealthCheck
+/// <summary>Form links can be signed and checked: degraded while the signing key is unusable (unresolved, or the development key).</summary>
+public sealed class FormsHealthCheck(FormTokens tokens) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(KeyVaultReferences.IsUnresolved(options.Value.SigningKey)
-            ? HealthCheckResult.Degraded(KeyVaultReferences.Message("Forms:SigningKey") + " Until then no form link is mailed and the forms answer 503.")
+        Task.FromResult(tokens.Unusable is { } reason
+            ? HealthCheckResult.Degraded(reason + " Until then no form link is mailed and the forms answer 503.")
             : HealthCheckResult.Healthy("Form links are signed with the current key."));
 }

@@ -312,6 +312,10 @@ public class InfraTemplateTests
     }
 
     [Fact]
+    public void TheDevelopmentFormKeyIsNeverAllowedInAzure() =>
+        Assert.DoesNotContain(AppSettings(deployment), s => s.Key.Contains("AllowDevelopmentKey", StringComparison.OrdinalIgnoreCase));
+
+    [Fact]
     public void TheEventWebhookKeyIsAPlainSettingOffByDefault()
     {
         Assert.Equal("", (string?)Bicep.Template["parameters"]!["sendGridEventWebhookPublicKey"]!["defaultValue"]);
