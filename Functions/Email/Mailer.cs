@@ -160,8 +160,13 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
         EmailOptions email = options.Value;
         if (KeyVaultReferences.IsUnresolved(email.SendGridApiKey))
         {
-            // Never hand SendGrid the reference's text as a key: the mail waits like it does for a revoked key.
-            health.ConfigurationFault(401, clock.GetUtcNow());
+            // Never hand SendGrid the reference's text as a key: the mail waits like it does for a revoked key, and
+            // the operator's alert (3101) fires once.
+            if (health.ConfigurationFault(401, clock.GetUtcNow()))
+            {
+                logger.LogError(LogEvents.SendGridConfiguration, "Email:SendGridApiKey is an unresolved Key Vault reference: every mail waits until it can be read");
+            }
+
             throw EmailSendException.KeyUnavailable("Email:SendGridApiKey");
         }
 

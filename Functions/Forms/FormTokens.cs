@@ -51,7 +51,7 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         FormOptions keys = options.Value;
         if (!Available)
         {
-            // A link signed with the reference's text could be forged by anyone: the step waits until the key can be read.
+            // A link signed with a key anyone can read could be forged by anyone: the step waits until there is a secret one.
             throw new InvalidOperationException(Unusable);
         }
 

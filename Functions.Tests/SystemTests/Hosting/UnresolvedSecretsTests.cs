@@ -50,6 +50,7 @@ public sealed class UnresolvedSecretsTests(UnresolvedSecretsHostFixture fixture)
         }, Wait, "the waiting mail and invitations in the attention");
         Assert.Contains(attention.EnumerateArray(), a => a.GetProperty("detail").GetString()!.Contains("unresolved Key Vault reference", StringComparison.Ordinal));
         Assert.DoesNotContain(await new Mailbox(http).AllAsync(), m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal));
+        Assert.Single(fixture.Logs.Lines, l => l.Contains("Email:SendGridApiKey is an unresolved Key Vault reference: every mail waits", StringComparison.Ordinal));
 
         // A form cannot be checked without the key: 503 with the page that says to try later, for any token.
         using var anonymous = new HttpClient { BaseAddress = fixture.Host.BaseAddress };
