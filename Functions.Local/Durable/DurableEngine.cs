@@ -86,7 +86,8 @@ public sealed class DurableEngine : IAsyncDisposable
             // Local cycles compress a year into minutes; do not let idle queues back off to the 30 s default.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
 
-            // A message taken by a host that died comes back after this; a live host renews it while it works.
+            // A message taken by a host that died comes back after this. The sidecar does not renew a message while its
+            // activity runs, so this must stay longer than the slowest activity (docs/operations.md, "What a crash costs").
             ControlQueueVisibilityTimeout = messageVisibility,
             WorkItemQueueVisibilityTimeout = messageVisibility,
         });
