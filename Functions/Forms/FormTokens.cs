@@ -1,7 +1,9 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Validation;
 
@@ -33,18 +35,49 @@ public sealed class FormTokens(IOptions<FormOptions> options)
 {
     const int MaxTokenLength = 512;
 
+    static readonly Regex KeyIds = new(FormOptions.KeyIdPattern, RegexOptions.CultureInvariant);
+
     /// <summary>False while the current signing key cannot be used (<see cref="Unusable"/>): no link can be signed or checked.</summary>
     public bool Available => Unusable is null;
 
     /// <summary>Why the current signing key cannot be used, or null when it can.</summary>
-    public string? Unusable => Refusal(options.Value.SigningKey);
+    public string? Unusable => Refusal(options.Value.SigningKey, $"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}");
 
-    /// <summary>Why a key must not sign or check links: an unresolved Key Vault reference, or the published development key outside development.</summary>
-    string? Refusal(string key) =>
-        KeyVaultReferences.IsUnresolved(key) ? KeyVaultReferences.Message("Forms:SigningKey")
+    /// <summary>
+    /// Why each previous key cannot check the links it signed (health names them): every key is refused for the same
+    /// reasons as the current one, and a previous key also needs a valid id and a <see cref="PreviousSigningKey.ValidUntil"/>.
+    /// </summary>
+    public IReadOnlyList<string> PreviousKeyProblems =>
+        [.. options.Value.PreviousSigningKeys.Select(p => PreviousRefusal(p.Key, p.Value)).OfType<string>()];
+
+    /// <summary>The previous keys that check links, with the instant each stops: for the operator's view of a rotation.</summary>
+    public IReadOnlyList<(string KeyId, DateTimeOffset ValidUntil)> PreviousKeys =>
+        [.. options.Value.PreviousSigningKeys
+            .Where(p => PreviousRefusal(p.Key, p.Value) is null)
+            .Select(p => (p.Key, ValidUntil(p.Value)!.Value))
+            .OrderBy(p => p.Item2)];
+
+    /// <summary>Why a key must not sign or check links: an unresolved Key Vault reference, too short, or the published development key outside development.</summary>
+    string? Refusal(string? key, string setting) =>
+        KeyVaultReferences.IsUnresolved(key) ? KeyVaultReferences.Message(setting)
+        : key is not { Length: >= FormOptions.MinimumKeyLength } ? $"{setting} is missing or shorter than {FormOptions.MinimumKeyLength} characters; links it would check are refused until it is set."
         : key == FormOptions.DevelopmentSigningKey && !options.Value.AllowDevelopmentKey
-            ? "Forms:SigningKey is the published development key, which anyone can read: set a secret key of your own (see infra/README.md); form links wait until then."
+            ? $"{setting} is the published development key, which anyone can read: set a secret key of your own (see infra/README.md); form links wait until then."
         : null;
+
+    string? PreviousRefusal(string keyId, PreviousSigningKey previous)
+    {
+        string setting = $"{FormOptions.Section}:{nameof(FormOptions.PreviousSigningKeys)}:{keyId}";
+        return !KeyIds.IsMatch(keyId) || keyId == options.Value.SigningKeyId
+                ? $"{setting}: a previous key needs an id of its own (letters, digits, '-' or '_', at most 16), not the current key's; it is not used."
+            : Refusal(previous.Key, $"{setting}:{nameof(PreviousSigningKey.Key)}")
+            ?? (ValidUntil(previous) is null
+                ? $"{setting}:{nameof(PreviousSigningKey.ValidUntil)} is missing or not an ISO 8601 instant (e.g. 2027-03-01T00:00:00Z); links this key signed are refused until it is set."
+                : null);
+    }
+
+    static DateTimeOffset? ValidUntil(PreviousSigningKey previous) =>
+        DateTimeOffset.TryParse(previous.ValidUntil, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset until) ? until : null;
 
     public string Create(FormGrant grant)
     {
@@ -78,7 +111,7 @@ public sealed class FormTokens(IOptions<FormOptions> options)
             return TokenCheck.Malformed;
         }
 
-        if (KeyFor(parts[0]) is not { } key)
+        if (KeyFor(parts[0], now) is not { } key)
         {
             return TokenCheck.BadSignature;
         }
@@ -118,13 +151,20 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         return grant.ExpiresAt <= now ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
-    string? KeyFor(string keyId)
+    /// <summary>The key that checks links signed under <paramref name="keyId"/> at <paramref name="now"/>, or null when none may.</summary>
+    string? KeyFor(string keyId, DateTimeOffset now)
     {
         FormOptions keys = options.Value;
-        string? key = keyId == keys.SigningKeyId ? keys.SigningKey
-            : keys.PreviousSigningKeys.TryGetValue(keyId, out string? previous) ? previous
-            : null;
-        return key is { Length: >= 32 } && Refusal(key) is null ? key : null;
+        if (keyId == keys.SigningKeyId)
+        {
+            return Available ? keys.SigningKey : null;
+        }
+
+        return keys.PreviousSigningKeys.TryGetValue(keyId, out PreviousSigningKey? previous)
+            && PreviousRefusal(keyId, previous) is null
+            && now < ValidUntil(previous)
+                ? previous.Key
+                : null;
     }
 
     static bool IsBase64Url(string part) => part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');

@@ -50,11 +50,18 @@ public sealed class EmailHealthCheck(EmailHealth email, IOptions<EmailOptions> o
             : HealthCheckResult.Healthy("SendGrid took the last mail (or none was sent yet)."));
 }
 
-/// <summary>Form links can be signed and checked: degraded while the signing key is unusable (unresolved, or the development key).</summary>
+/// <summary>
+/// Form links can be signed and checked: degraded while the signing key is unusable (unresolved, too short, or the
+/// development key) or a previous key cannot check the links it signed; healthy names the previous keys still checking.
+/// </summary>
 public sealed class FormsHealthCheck(FormTokens tokens) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(tokens.Unusable is { } reason
-            ? HealthCheckResult.Degraded(reason + " Until then no form link is mailed and the forms answer 503.")
-            : HealthCheckResult.Healthy("Form links are signed with the current key."));
+        Task.FromResult(
+            tokens.Unusable is { } reason
+                ? HealthCheckResult.Degraded(reason + " Until then no form link is mailed and the forms answer 503.")
+            : tokens.PreviousKeyProblems is [_, ..] problems
+                ? HealthCheckResult.Degraded(string.Join(" ", problems) + " Links signed with the current key work.")
+            : HealthCheckResult.Healthy("Form links are signed with the current key."
+                + string.Concat(tokens.PreviousKeys.Select(p => $" The previous key {p.KeyId} checks the links it signed until {p.ValidUntil:O}."))));
 }

@@ -18,8 +18,11 @@ public sealed partial class FormTokensTests
 
     static readonly FormGrant Invitation = new("slagelse-samskabelse-2027", 2, "m-7f3a9c", FormKind.Invitation, Expires);
 
-    static FormTokens Tokens(string keyId = "k1", string key = Key1, Dictionary<string, string>? previous = null) =>
+    static FormTokens Tokens(string keyId = "k1", string key = Key1, Dictionary<string, PreviousSigningKey>? previous = null) =>
         new(Options.Create(new FormOptions { SigningKeyId = keyId, SigningKey = key, PreviousSigningKeys = previous ?? [] }));
+
+    /// <summary>A previous key valid until after <see cref="Expires"/>, as a rotation would set it.</summary>
+    static PreviousSigningKey Previous(string key, string? validUntil = "2027-03-01T00:00:00Z") => new() { Key = key, ValidUntil = validUntil };
 
     static TokenCheck Verify(FormTokens tokens, string? token) => tokens.Verify(token, Now, out _);
 
@@ -171,7 +174,7 @@ public sealed partial class FormTokensTests
     public void VerifiesTokensOfAPreviousKeyAfterRotation()
     {
         string old = Tokens("k1", Key1).Create(Invitation);
-        FormTokens rotated = Tokens("k2", Key2, new() { ["k1"] = Key1 });
+        FormTokens rotated = Tokens("k2", Key2, new() { ["k1"] = Previous(Key1) });
 
         Assert.Equal(TokenCheck.Valid, rotated.Verify(old, Now, out FormGrant? read));
         Assert.Equal(Invitation, read);
@@ -181,12 +184,53 @@ public sealed partial class FormTokensTests
     }
 
     [Fact]
+    public void APreviousKeyChecksLinksUntilItsValidUntilOnly()
+    {
+        string old = Tokens("k1", Key1).Create(Invitation with { ExpiresAt = At("2027-06-01T00:00:00Z") });
+        FormTokens rotated = Tokens("k2", Key2, new() { ["k1"] = Previous(Key1, "2027-01-10T12:00:00+01:00") });
+
+        Assert.Equal(TokenCheck.Valid, rotated.Verify(old, At("2027-01-10T10:59:59Z"), out _));
+        Assert.Equal(TokenCheck.BadSignature, rotated.Verify(old, At("2027-01-10T11:00:00Z"), out _));
+        Assert.Empty(rotated.PreviousKeyProblems);
+        Assert.Equal([("k1", At("2027-01-10T11:00:00Z"))], rotated.PreviousKeys);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("next spring")]
+    public void RefusesAPreviousKeyWithoutAValidUntilAndSaysWhy(string? validUntil)
+    {
+        string old = Tokens("k1", Key1).Create(Invitation);
+        FormTokens rotated = Tokens("k2", Key2, new() { ["k1"] = Previous(Key1, validUntil) });
+
+        Assert.Equal(TokenCheck.BadSignature, Verify(rotated, old));
+        Assert.Contains("Forms:PreviousSigningKeys:k1:ValidUntil", Assert.Single(rotated.PreviousKeyProblems), StringComparison.Ordinal);
+        Assert.Empty(rotated.PreviousKeys);
+        Assert.True(rotated.Available);
+    }
+
+    [Theory]
+    [InlineData("k2")]
+    [InlineData("k 1")]
+    [InlineData("key-id-longer-than-16")]
+    public void RefusesAPreviousKeyUnderTheCurrentIdOrAnIdATokenCannotCarry(string keyId)
+    {
+        string old = Signed(keyId, Key1, """{"N":"n","M":1,"U":"m","K":"i","E":1900000000}""");
+        FormTokens rotated = Tokens("k2", Key2, new() { [keyId] = Previous(Key1) });
+
+        Assert.NotEqual(TokenCheck.Valid, Verify(rotated, old));
+        Assert.Contains("id of its own", Assert.Single(rotated.PreviousKeyProblems), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RefusesAPreviousKeyThatIsTooShort()
     {
         string shortKey = new('s', 31);
-        string old = Tokens("k1", shortKey).Create(Invitation);
+        string old = Signed("k1", shortKey, """{"N":"n","M":1,"U":"m","K":"i","E":1900000000}""");
 
-        Assert.Equal(TokenCheck.BadSignature, Verify(Tokens("k2", Key2, new() { ["k1"] = shortKey }), old));
+        Assert.Throws<InvalidOperationException>(() => Tokens("k1", shortKey).Create(Invitation));
+        Assert.Equal(TokenCheck.BadSignature, Verify(Tokens("k2", Key2, new() { ["k1"] = Previous(shortKey) }), old));
     }
 
     [Fact]
@@ -194,7 +238,7 @@ public sealed partial class FormTokensTests
     {
         string old = Tokens("k1", Key1).Create(Invitation);
 
-        Assert.Equal(TokenCheck.BadSignature, Verify(Tokens("k3", Key2, new() { ["k2"] = Key1 }), old));
+        Assert.Equal(TokenCheck.BadSignature, Verify(Tokens("k3", Key2, new() { ["k2"] = Previous(Key1) }), old));
     }
 
     public static readonly TheoryData<string?> MalformedTokens = new()
