@@ -72,12 +72,21 @@ public sealed class BouncingMail : IDisposable
 
         // SendGrid reports events a moment after it took the mail, never in the answer to the send.
         await Task.Delay(TimeSpan.FromMilliseconds(500));
-        string payload = JsonSerializer.Serialize(events);
-        string timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", Sign(timestamp, payload));
-        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        using HttpRequestMessage request = SignedRequest(webhook, JsonSerializer.Serialize(events), now);
         using HttpResponseMessage response = await http.SendAsync(request);
+    }
+
+    /// <summary>
+    /// The webhook's POST of <paramref name="payload"/> as SendGrid sends it: JSON with the signature and timestamp
+    /// headers, signed with this sink's key unless a <paramref name="signature"/> is given (to see a wrong one refused).
+    /// </summary>
+    public HttpRequestMessage SignedRequest(Uri webhook, string payload, DateTimeOffset now, string? signature = null)
+    {
+        string timestamp = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature ?? Sign(timestamp, payload));
+        request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+        return request;
     }
 
     public void Dispose()

@@ -15,12 +15,36 @@ public static class RequestBodies
 
     public static async Task<Read<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
-        Read<string> text = await ReadJsonTextAsync(request, maxBytes, cancellationToken);
-        return text.Problem is not null ? new(null, text.Problem) : ParseJson(text.Value!);
+        Read<byte[]> body = await ReadJsonBytesAsync(request, maxBytes, cancellationToken);
+        return body.Problem is not null ? new(null, body.Problem) : Parse(() => JsonDocument.Parse(body.Value, JsonLimits));
     }
 
     /// <summary>A JSON body as its exact text, unparsed: what a signature over the body covers.</summary>
     public static async Task<Read<string>> ReadJsonTextAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        Read<byte[]> body = await ReadJsonBytesAsync(request, maxBytes, cancellationToken);
+        return body.Problem is not null ? new(null, body.Problem) : new(System.Text.Encoding.UTF8.GetString(body.Value!), null);
+    }
+
+    /// <summary>Well-formed, shallow JSON, or a 400 that says what is wrong.</summary>
+    public static Read<JsonDocument> ParseJson(string text) => Parse(() => JsonDocument.Parse(text, JsonLimits));
+
+    static readonly JsonDocumentOptions JsonLimits = new() { MaxDepth = MaxJsonDepth, AllowTrailingCommas = false };
+
+    static Read<JsonDocument> Parse(Func<JsonDocument> parse)
+    {
+        try
+        {
+            return new(parse(), null);
+        }
+        catch (JsonException e)
+        {
+            return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not valid JSON.", Trim(e.Message)));
+        }
+    }
+
+    /// <summary>The body's bytes when it is declared JSON (else 415) and within <paramref name="maxBytes"/> (else 413).</summary>
+    static async Task<Read<byte[]>> ReadJsonBytesAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         if (!IsContentType(request, "application/json"))
         {
@@ -28,20 +52,7 @@ public static class RequestBodies
         }
 
         byte[]? body = await ReadBoundedAsync(request, maxBytes, cancellationToken);
-        return body is null ? new(null, TooLarge(maxBytes)) : new(System.Text.Encoding.UTF8.GetString(body), null);
-    }
-
-    /// <summary>Well-formed, shallow JSON, or a 400 that says what is wrong.</summary>
-    public static Read<JsonDocument> ParseJson(string text)
-    {
-        try
-        {
-            return new(JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth, AllowTrailingCommas = false }), null);
-        }
-        catch (JsonException e)
-        {
-            return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not valid JSON.", Trim(e.Message)));
-        }
+        return body is null ? new(null, TooLarge(maxBytes)) : new(body, null);
     }
 
     public static async Task<Read<IFormCollection>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -15,6 +15,19 @@ public enum StepKind
 public sealed record MeetingStep(StepKind Kind, int Index, DateTimeOffset At)
 {
     public (int Kind, int Index) Position => ((int)Kind, Index);
+
+    /// <summary>The kind of the mails this step sends (<see cref="MailKinds"/>).</summary>
+    public string MailKind => Kind switch
+    {
+        StepKind.Invitation => MailKinds.Invitation,
+        StepKind.Reminder => MailKinds.Reminder(Index),
+        StepKind.Agenda => MailKinds.Agenda,
+        StepKind.FinalAgenda => MailKinds.FinalAgenda,
+        StepKind.Survey => MailKinds.Survey,
+        StepKind.SurveyReminder => MailKinds.SurveyReminder,
+        StepKind.SurveySummary => MailKinds.SurveySummary,
+        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
+    };
 }
 
 /// <summary>
@@ -45,19 +58,8 @@ public static class MeetingSteps
     }
 
     /// <summary>When the step that sends mails of <paramref name="mailKind"/> was due; null for a kind no step of the timeline sends.</summary>
-    public static DateTimeOffset? DueAt(MeetingTimeline timeline, string mailKind) => mailKind switch
-    {
-        MailKinds.Invitation => timeline.InvitationAt,
-        MailKinds.Agenda => timeline.DeadlineAt,
-        MailKinds.FinalAgenda => timeline.FinalAgendaAt,
-        MailKinds.Survey => timeline.SurveyAt,
-        MailKinds.SurveyReminder => timeline.SurveyReminderAt,
-        MailKinds.SurveySummary => timeline.SurveyCloseAt,
-        _ when mailKind.StartsWith("reminder-", StringComparison.Ordinal)
-            && int.TryParse(mailKind["reminder-".Length..], System.Globalization.CultureInfo.InvariantCulture, out int i)
-            && i >= 0 && i < timeline.RemindersAt.Count => timeline.RemindersAt[i],
-        _ => null,
-    };
+    public static DateTimeOffset? DueAt(MeetingTimeline timeline, string mailKind) =>
+        All(timeline).FirstOrDefault(s => s.MailKind == mailKind)?.At;
 
     /// <summary>The first step after <paramref name="lastDone"/> (null: nothing done yet), or null when all are done.</summary>
     public static MeetingStep? Next(MeetingTimeline timeline, (int Kind, int Index)? lastDone) =>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,15 +83,14 @@ public sealed class BounceTests(InMemoryHostFixture fixture) : IClassFixture<InM
     /// <summary>Posts to the webhook as SendGrid does, signed with the local host's key (or the signature given).</summary>
     sealed class SignedPoster(InMemoryHostFixture host)
     {
-        public string Sign(string timestamp, string payload) => host.Host.Services.GetRequiredService<BouncingMail>().Sign(timestamp, payload);
+        BouncingMail Sink => host.Host.Services.GetRequiredService<BouncingMail>();
+
+        public string Sign(string timestamp, string payload) => Sink.Sign(timestamp, payload);
 
         public async Task<HttpStatusCode> PostAsync(string payload, string? signature = null)
         {
-            string timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             using var anonymous = new HttpClient { BaseAddress = host.Host.BaseAddress };
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/sendgrid/events") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Signature", signature ?? Sign(timestamp, payload));
-            request.Headers.Add("X-Twilio-Email-Event-Webhook-Timestamp", timestamp);
+            using HttpRequestMessage request = Sink.SignedRequest(new Uri(host.Host.BaseAddress, "/api/sendgrid/events"), payload, DateTimeOffset.UtcNow, signature);
             using HttpResponseMessage response = await anonymous.SendAsync(request);
             return response.StatusCode;
         }
