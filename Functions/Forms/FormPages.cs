@@ -7,15 +7,18 @@ namespace NetworkFunctions.Forms;
 
 public sealed record ContributionRow(int Number, string Type, string Title, string Description, string? TypeError, string? TitleError, string? DescriptionError);
 
+/// <summary>One line of the error summary at the top of a form: what is wrong, linked to the field (by its id).</summary>
+public sealed record ErrorLink(string Target, string Text);
+
 public sealed record InvitationFormView(
     string Title, string NetworkName, string Organisation, string Intro, string When, string Location, string Deadline, string Action,
-    string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<string> Errors);
+    string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<ErrorLink> Errors);
 
 public sealed record QuestionView(string Name, string Label, string? Value, string? Error);
 
 public sealed record SurveyFormView(
     string Title, string NetworkName, string Organisation, string Intro, string Action,
-    IReadOnlyList<QuestionView> Ratings, IReadOnlyList<QuestionView> Texts, IReadOnlyList<string> Scale, IReadOnlyList<string> Errors);
+    IReadOnlyList<QuestionView> Ratings, IReadOnlyList<QuestionView> Texts, IReadOnlyList<string> Scale, IReadOnlyList<ErrorLink> Errors);
 
 public sealed record ReceivedRow(string Label, string Value);
 
@@ -40,6 +43,22 @@ public sealed class FormPages(TemplateRenderer renderer)
                 errors?.Has($"title[{i}]") == true ? T(l, "form_error_title") : i == 0 && errors?.Has("title") == true ? T(l, "form_error_count") : null,
                 errors?.Has($"description[{i}]") == true ? T(l, "form_error_description") : null);
         }).ToList();
+        string? attendanceError = errors?.Has("attendance") == true ? T(l, "form_error_attendance") : null;
+        // The summary lists the errors in the order of the fields, each linked to its field (the first radio of a group).
+        List<ErrorLink> summary = [];
+        if (attendanceError is not null)
+        {
+            summary.Add(new("attendance-yes", $"{T(l, "form_attendance")} {attendanceError}"));
+        }
+
+        foreach (ContributionRow row in rows)
+        {
+            string field(string name) => $"{T(l, "form_contribution")} {row.Number}, {T(l, name).ToLowerInvariant()}:";
+            summary.AddRange(new[] { ("type", "form_type", row.TypeError), ("title", "form_title", row.TitleError), ("description", "form_description", row.DescriptionError) }
+                .Where(f => f.Item3 is not null)
+                .Select(f => new ErrorLink($"{f.Item1}{row.Number}", $"{field(f.Item2)} {f.Item3}")));
+        }
+
         var view = new InvitationFormView(
             T(l, "form_invitation_title", ("n", c.Meeting.Number)),
             c.Network.Name,
@@ -50,9 +69,9 @@ public sealed class FormPages(TemplateRenderer renderer)
             Formats.Moment(c.Timeline.DeadlineAt, c.Zone, l),
             action,
             postedAttendance ?? current?.Attendance.ToString().ToLowerInvariant(),
-            errors?.Has("attendance") == true ? T(l, "form_error_attendance") : null,
+            attendanceError,
             rows,
-            errors is null ? [] : errors.ToDictionary().Keys.ToList());
+            summary);
         return renderer.RenderHtml("form-invitation", view, l, "page");
     }
 
@@ -71,16 +90,24 @@ public sealed class FormPages(TemplateRenderer renderer)
                 "nextThemes" => current.NextThemes,
                 _ => null,
             };
+        List<QuestionView> ratings = [.. FormAnswers.SurveyRatings.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_rating") : null))];
+        List<QuestionView> texts = [.. FormAnswers.SurveyTexts.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_text") : null))];
+        // Each rating links to its first radio (id "{name}-1"), each text to its text area.
+        List<ErrorLink> summary =
+        [
+            .. ratings.Where(q => q.Error is not null).Select(q => new ErrorLink(q.Name + "-1", $"{q.Label} {q.Error}")),
+            .. texts.Where(q => q.Error is not null).Select(q => new ErrorLink(q.Name, $"{q.Label} {q.Error}")),
+        ];
         var view = new SurveyFormView(
             T(l, "form_survey_title", ("n", c.Meeting.Number)),
             c.Network.Name,
             c.Network.Organisation,
             T(l, "form_survey_intro", ("n", c.Meeting.Number), ("network", c.Network.Name)),
             action,
-            FormAnswers.SurveyRatings.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_rating") : null)).ToList(),
-            FormAnswers.SurveyTexts.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_text") : null)).ToList(),
+            ratings,
+            texts,
             ["1", "2", "3", "4", "5"],
-            errors is null ? [] : errors.ToDictionary().Keys.ToList());
+            summary);
         return renderer.RenderHtml("form-survey", view, l, "page");
     }
 
