@@ -4,6 +4,8 @@
 // application secrets live in Key Vault and the app settings reference them.
 targetScope = 'subscription'
 
+import { previousSigningKey } from 'app/functionapp.bicep'
+
 @minLength(1)
 @maxLength(64)
 @description('Name of the azd environment; it names the resource group and seeds the unique resource token.')
@@ -61,6 +63,12 @@ param formSigningKeyId string = 'k1'
 @description('Verification key of SendGrid\'s signed event webhook (base64, as SendGrid shows it; public, not a secret). Empty: the webhook POST /api/sendgrid/events answers 404.')
 param sendGridEventWebhookPublicKey string = ''
 
+@description('Form-signing keys replaced by a rotation that the app still accepts until their validUntil (Forms__PreviousSigningKeys__<id>__*); each key\'s secret is the Key Vault secret FormSigningKey-<id>. See infra/README.md.')
+param previousFormSigningKeys previousSigningKey[] = []
+
+@description('Put the app in a virtual network and reach storage and Key Vault only through private endpoints; both then refuse public network access. See infra/README.md, Network isolation.')
+param vnetEnabled bool = false
+
 @description('SendGrid API key, stored as the Key Vault secret SendGridApiKey. Empty: the secret is left as it is in the vault.')
 @secure()
 param sendGridApiKey string = ''
@@ -105,6 +113,7 @@ module storage 'app/storage.bicep' = {
     tags: tags
     deploymentContainerName: deploymentContainerName
     documentsContainerName: documentsContainerName
+    publicNetworkAccess: vnetEnabled ? 'Disabled' : 'Enabled'
   }
 }
 
@@ -142,6 +151,19 @@ module keyVault 'app/keyvault.bicep' = {
     formSigningKeySecretName: formSigningKeySecretName
     sendGridApiKey: sendGridApiKey
     formSigningKey: formSigningKey
+    publicNetworkAccess: vnetEnabled ? 'Disabled' : 'Enabled'
+  }
+}
+
+module network 'app/network.bicep' = if (vnetEnabled) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: 'vnet-${resourceToken}'
+    location: location
+    tags: tags
+    storageAccountName: storage.outputs.name
+    keyVaultName: keyVault.outputs.name
   }
 }
 
@@ -186,6 +208,8 @@ module functionApp 'app/functionapp.bicep' = {
     emailSenderName: emailSenderName
     formSigningKeyId: formSigningKeyId
     sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
+    previousFormSigningKeys: previousFormSigningKeys
+    virtualNetworkSubnetId: network.?outputs.appSubnetId
   }
   // The identity must hold its roles before the app first starts and resolves its settings.
   dependsOn: [

@@ -2,6 +2,21 @@
 // It has no secrets in its configuration: storage, Application Insights and Key Vault are all reached
 // with the user-assigned managed identity.
 
+// A form-signing key the app no longer signs with but still accepts, until validUntil, on links it signed
+// (Forms:PreviousSigningKeys:{id}). Its secret is the Key Vault secret FormSigningKey-<id>.
+@export()
+@description('A previous form-signing key: its id and the instant until which the app still accepts it.')
+type previousSigningKey = {
+  @description('The id written into the links the key signed: 1 to 16 letters and digits.')
+  @minLength(1)
+  @maxLength(16)
+  id: string
+
+  @description('ISO 8601 instant (e.g. 2027-03-31T00:00:00Z) after which the app refuses links signed with this key.')
+  @minLength(1)
+  validUntil: string
+}
+
 @description('Name of the function app.')
 param name string
 
@@ -74,6 +89,12 @@ param formSigningKeyId string
 @description('Verification key of SendGrid\'s signed event webhook; empty turns the webhook off.')
 param sendGridEventWebhookPublicKey string = ''
 
+@description('Previous form-signing keys the app still accepts, each until its validUntil; empty for none.')
+param previousFormSigningKeys previousSigningKey[] = []
+
+@description('Resource id of the subnet the app joins (Flex Consumption VNet integration); null for none.')
+param virtualNetworkSubnetId string?
+
 @description('Memory size of each instance, in MB.')
 @allowed([
   512
@@ -120,6 +141,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityResourceId
+    virtualNetworkSubnetId: virtualNetworkSubnetId
     functionAppConfig: {
       deployment: {
         storage: {
@@ -196,10 +218,23 @@ var baseSettings = {
   Forms__SigningKeyId: formSigningKeyId
 }
 
+// A previous key's id becomes part of a Key Vault secret name (letters, digits and '-') and of two app setting
+// names (letters, digits, '.' and '_'), so only letters and digits fit both, although the app's own rule also
+// allows '-' and '_'. Anything else stops the deployment here rather than leaving a setting that cannot resolve.
+var keyIdCharacters = split('A B C D E F G H I J K L M N O P Q R S T U V W X Y Z a b c d e f g h i j k l m n o p q r s t u v w x y z 0 1 2 3 4 5 6 7 8 9', ' ')
+var previousKeySettingList = [
+  for key in previousFormSigningKeys: empty(join(split(key.id, keyIdCharacters), ''))
+    ? {
+        'Forms__PreviousSigningKeys__${key.id}__Key': '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${formSigningKeySecretName}-${key.id}/)'
+        'Forms__PreviousSigningKeys__${key.id}__ValidUntil': key.validUntil
+      }
+    : fail('Previous form-signing key id \'${key.id}\': use letters and digits only; Key Vault secret names and app setting names cannot both carry other characters.')
+]
+
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: baseSettings
+  properties: union(baseSettings, shallowMerge(previousKeySettingList))
 }
 
 output name string = functionApp.name

@@ -30,6 +30,15 @@ param sendGridApiKey string
 @secure()
 param formSigningKey string
 
+// The template still writes the secrets when this is Disabled: ARM writes them through Key Vault's control
+// plane, which the vault's network rules do not cover. `az keyvault secret set` from outside the network does not.
+@description('Enabled: reachable over the internet (with Entra ID only). Disabled: only through the private endpoint of network.bicep (vnetEnabled).')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string = 'Enabled'
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
   location: location
@@ -46,10 +55,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForDiskEncryption: false
     enabledForTemplateDeployment: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'
     }
   }
 }

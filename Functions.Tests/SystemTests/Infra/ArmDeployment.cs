@@ -7,8 +7,9 @@ namespace NetworkFunctions.Tests.SystemTests.Infra;
 
 /// <summary>
 /// A compiled ARM template (or a nested deployment inside one) evaluated as far as it can be without
-/// Azure: parameters, variables, conditions, copy loops, format/union/createObject/if and module
-/// outputs are worked out; what only Azure knows (reference(), guid(), uniqueString(), resourceId(),
+/// Azure: parameters, variables (loops included), conditions, copy loops, format/union/createObject/if,
+/// split/join/replace/shallowMerge and module outputs are worked out, environment() is the public cloud,
+/// and fail() throws; what only Azure knows (reference() of a resource, guid(), uniqueString(), resourceId(),
 /// subscription(), ...) stays as text between « and », with the known arguments filled in.
 /// </summary>
 public sealed class ArmDeployment
@@ -99,13 +100,49 @@ public sealed class ArmDeployment
     {
         if (!variableCache.TryGetValue(name, out JsonNode? value))
         {
-            JsonNode? declaration = (template["variables"] as JsonObject)?[name]
-                ?? throw new KeyNotFoundException($"{Name} has no variable '{name}'.");
-            value = Evaluate(declaration, new Context(this, null));
+            JsonObject? variables = template["variables"] as JsonObject;
+            if (variables?[name] is { } declaration)
+            {
+                value = Evaluate(declaration, new Context(this, null));
+            }
+            else if ((variables?["copy"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["name"] == name) is { } loop)
+            {
+                // A variable loop ([for ...] in a var): "input" once per index, copyIndex('name') being that index.
+                int count = Evaluate(loop["count"], new Context(this, null))!.GetValue<int>();
+                value = new JsonArray(Enumerable.Range(0, count).Select(i => Evaluate(loop["input"], new Context(this, i))).ToArray());
+            }
+            else
+            {
+                throw new KeyNotFoundException($"{Name} has no variable '{name}'.");
+            }
+
             variableCache[name] = value;
         }
 
         return value?.DeepClone();
+    }
+
+    /// <summary>The outputs of the deployed module with this symbolic name, as reference('name') returns them; null if none.</summary>
+    JsonObject? ModuleReference(string symbolicName)
+    {
+        if (template["resources"] is not JsonObject symbolic || symbolic[symbolicName] is not JsonObject raw || (string?)raw["type"] != DeploymentsType)
+        {
+            return null;
+        }
+
+        string deploymentName = Text(Evaluate(raw["name"], new Context(this, null)));
+        if (Children.FirstOrDefault(c => c.Name == $"{Name}/{deploymentName}") is not { } child)
+        {
+            return null;
+        }
+
+        var outputs = new JsonObject();
+        foreach ((string output, JsonNode? _) in child.Outputs)
+        {
+            outputs[output] = new JsonObject { ["value"] = child.Output(output) };
+        }
+
+        return new JsonObject { ["outputs"] = outputs };
     }
 
     List<ArmResource> ExpandResources()
@@ -363,6 +400,52 @@ public sealed class ArmDeployment
                 return JsonValue.Create(str[..Math.Min(str.Length, args[1]!.GetValue<int>())]);
             case "coalesce":
                 return args.FirstOrDefault(a => a is not null)?.DeepClone();
+            case "reference" when args[0] is JsonValue s && s.TryGetValue(out string? symbolicName) && !IsPartlyUnknown(s) && ModuleReference(symbolicName) is { } module:
+                return module;
+            case "tryget" when IsOpaque(args[0]):
+                return Opaque($"tryGet({string.Join(", ", args.Select(Render))})");
+            case "tryget":
+                JsonNode? found = args[0];
+                foreach (JsonNode? key in args.Skip(1))
+                {
+                    found = (found, key) switch
+                    {
+                        (JsonObject o, JsonValue k) when k.TryGetValue(out string? p) => o[p],
+                        (JsonArray a, JsonValue k) when k.TryGetValue(out int n) && n < a.Count => a[n],
+                        _ => null,
+                    };
+                }
+
+                return found?.DeepClone();
+            case "environment":
+                // Evaluated as the public cloud, whose suffixes the templates never spell out themselves.
+                return new JsonObject
+                {
+                    ["name"] = "AzureCloud",
+                    ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net", ["keyvaultDns"] = ".vault.azure.net" },
+                };
+            case "split" when args[0] is JsonValue s && s.TryGetValue(out string? str) && !IsPartlyUnknown(s):
+                string[] delimiters = args[1] is JsonArray list ? list.Select(Text).ToArray() : [Text(args[1])];
+                return new JsonArray(str.Split(delimiters, StringSplitOptions.None).Select(part => (JsonNode?)JsonValue.Create(part)).ToArray());
+            case "join" when args[0] is JsonArray parts && parts.All(p => p is JsonValue && !IsPartlyUnknown(p)):
+                return JsonValue.Create(string.Join(Text(args[1]), parts.Select(Text)));
+            case "replace" when args.All(a => a is JsonValue v && v.TryGetValue(out string? _) && !IsPartlyUnknown(a)):
+                return JsonValue.Create(Text(args[0]).Replace(Text(args[1]), Text(args[2]), StringComparison.Ordinal));
+            case "shallowmerge" when args[0] is JsonArray objects && objects.All(o => o is JsonObject):
+                var merged = new JsonObject();
+                foreach (JsonObject part in objects.Cast<JsonObject>())
+                {
+                    foreach ((string key, JsonNode? value) in part)
+                    {
+                        merged[key] = value?.DeepClone();
+                    }
+                }
+
+                return merged;
+            case "json" when args[0] is JsonValue s && s.TryGetValue(out string? text) && !IsPartlyUnknown(s):
+                return JsonNode.Parse(text);
+            case "fail":
+                throw new ArmTemplateFailure(Text(args[0]));
             default:
                 return Opaque($"{f.Name}({string.Join(", ", args.Select(Render))})");
         }
@@ -482,3 +565,6 @@ public sealed record ArmResource(ArmDeployment Deployment, string Type, string N
 
     public override string ToString() => $"{Type} {Name} (in {Deployment.Name})";
 }
+
+/// <summary>The template's own fail('...'): the deployment would stop with this message.</summary>
+public sealed class ArmTemplateFailure(string message) : Exception(message);
