@@ -164,6 +164,18 @@ public class BicepBuildTests
         Assert.Matches(@"(?m)^\s+environment:\s*production\s*$", deploy);
     }
 
+    [Theory]
+    [InlineData("FORM_SIGNING_KEY_ID", "k1")]
+    [InlineData("FORM_PREVIOUS_SIGNING_KEYS", "[]")]
+    [InlineData("VNET_ENABLED", "false")]
+    public void DeployPassesEachSettingWithItsDefaultWhenTheRepositoryVariableIsUnset(string variable, string fallback)
+    {
+        // GitHub gives an unset variable as "", which azd would pass as the value instead of the parameter's default.
+        string deploy = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, ".github", "workflows", "deploy.yml"));
+
+        Assert.Matches($@"(?m)^\s+{variable}:\s*\$\{{\{{\s*vars\.{variable}\s*\|\|\s*'{Regex.Escape(fallback)}'\s*\}}\}}\s*$", deploy);
+    }
+
     [Fact]
     public void NoSecretValueIsCommittedWithTheInfrastructure()
     {
