@@ -221,11 +221,7 @@ public static class AgendaAssembler
     }
 
     static DateTimeOffset At(AgendaInput input, int minute, int nominal, bool compressed) =>
-        minute >= nominal
-            ? input.End
-            : compressed
-                ? input.Start.AddTicks((long)((Int128)(input.End - input.Start).Ticks * minute / nominal))
-                : input.Start.AddMinutes(minute);
+        minute >= nominal ? input.End : new AgendaMinutes(input.Start, input.End).At(minute);
 
     sealed class Block(AgendaItemKind kind, string? groupTitle, IReadOnlyList<AgendaCandidate> contributions, int minutes)
     {

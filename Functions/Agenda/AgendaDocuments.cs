@@ -133,5 +133,6 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
             return item with { Contributions = kept, GroupTitle = titleKept ? item.GroupTitle : kept.FirstOrDefault()?.Contribution.Title };
         }).ToList(),
         NotFitted = agenda.NotFitted.Where(x => x.MemberId != memberId).ToList(),
+        Dropped = agenda.Dropped?.Where(x => x.Candidate.MemberId != memberId).ToList(),
     };
 }

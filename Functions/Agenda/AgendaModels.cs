@@ -47,7 +47,8 @@ public sealed record AgendaItem(
     DateTimeOffset End,
     AgendaItemKind Kind,
     string? GroupTitle,
-    IReadOnlyList<AgendaCandidate> Contributions);
+    IReadOnlyList<AgendaCandidate> Contributions,
+    string? Description = null);
 
 /// <summary>How one department's members answered the invitation.</summary>
 public sealed record DepartmentAttendance(string Department, int Yes, int Maybe, int No, int NotAnswered)
@@ -55,9 +56,21 @@ public sealed record DepartmentAttendance(string Department, int Yes, int Maybe,
     public int Total => Yes + Maybe + No + NotAnswered;
 }
 
+/// <summary>A contribution the preparers took off the agenda, with the reason the member can read later.</summary>
+public sealed record DroppedContribution(AgendaCandidate Candidate, string Reason, string By, DateTimeOffset At);
+
+/// <summary>Who approved the agenda (a preparer's recipient key), when, and which revision.</summary>
+public sealed record AgendaApproval(string By, DateTimeOffset At, int Revision);
+
+/// <summary>One save in the preparers' workspace: who, when, the revision it made, and what kinds of change it held.</summary>
+public sealed record AgendaChange(string By, DateTimeOffset At, int Revision, IReadOnlyList<string> Changes);
+
 /// <summary>
-/// A meeting's assembled agenda: time boxes tiling the meeting from <see cref="Start"/> to <see cref="End"/>, attendance
-/// by department, and the contributions that did not fit (candidates for the next meeting), in priority order.
+/// A meeting's agenda: time boxes tiling the meeting from <see cref="Start"/> to <see cref="End"/>, attendance by
+/// department, and the contributions that did not fit (candidates for the next meeting), in priority order. The
+/// assembler makes revision 0; each save in the preparers' workspace makes the next, with its <see cref="History"/>
+/// entry; <see cref="Approved"/> holds while nobody changed it since; <see cref="Note"/> is the facilitator's note to
+/// the members.
 /// </summary>
 public sealed record MeetingAgenda(
     int MeetingNumber,
@@ -65,4 +78,9 @@ public sealed record MeetingAgenda(
     DateTimeOffset End,
     IReadOnlyList<AgendaItem> Items,
     IReadOnlyList<DepartmentAttendance> AttendanceByDepartment,
-    IReadOnlyList<AgendaCandidate> NotFitted);
+    IReadOnlyList<AgendaCandidate> NotFitted,
+    int Revision = 0,
+    string? Note = null,
+    IReadOnlyList<DroppedContribution>? Dropped = null,
+    AgendaApproval? Approved = null,
+    IReadOnlyList<AgendaChange>? History = null);
