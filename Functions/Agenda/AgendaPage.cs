@@ -85,7 +85,8 @@ public static class AgendaPage
                     string.IsNullOrWhiteSpace(item.GroupTitle) ? null : item.GroupTitle,
                     Text("agenda_note_" + CamelCase(item.Kind)),
                     item.Contributions.Select(ContributionOf).ToList(),
-                    item.Kind == AgendaItemKind.Challenges && item.Contributions.Count == 0 ? Text("agenda_challenges_empty") : null))
+                    item.Kind == AgendaItemKind.Challenges && item.Contributions.Count == 0 ? Text("agenda_challenges_empty") : null,
+                    string.IsNullOrWhiteSpace(item.Description) ? null : item.Description.Trim().ReplaceLineEndings("\n")))
                 .ToList(),
             attendance,
             new AttendanceRow(
@@ -95,7 +96,8 @@ public static class AgendaPage
                 attendance.Sum(a => a.No),
                 attendance.Sum(a => a.NotAnswered),
                 attendance.Sum(a => a.Total)),
-            agenda.NotFitted.Select(ContributionOf).ToList());
+            agenda.NotFitted.Select(ContributionOf).ToList(),
+            string.IsNullOrWhiteSpace(agenda.Note) ? null : agenda.Note.Trim().ReplaceLineEndings("\n"));
     }
 
     static string Heading(TemplateRenderer renderer, MeetingAgenda agenda, AgendaContext context)
@@ -139,7 +141,8 @@ public static class AgendaPage
         IReadOnlyList<ItemModel> Items,
         IReadOnlyList<AttendanceRow> Attendance,
         AttendanceRow AttendanceTotal,
-        IReadOnlyList<ContributionModel> NotFitted);
+        IReadOnlyList<ContributionModel> NotFitted,
+        string? Note);
 
     sealed record ItemModel(
         string Start,
@@ -149,7 +152,8 @@ public static class AgendaPage
         string? GroupTitle,
         string Note,
         IReadOnlyList<ContributionModel> Contributions,
-        string? EmptyText);
+        string? EmptyText,
+        string? Description);
 
     sealed record ContributionModel(string Type, string Title, string? Description, string MemberName, string Department, string? CarriedOver);
 

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 
@@ -43,18 +44,32 @@ public sealed partial class MeetingActivities
             IReadOnlyList<InvitationAnswer> answers = await store.LoadInvitationAnswersAsync(step.NetworkId, step.Number);
             int contributions = answers.Sum(a => a.Contributions.Count);
             return await SendAllAsync(c, MailKinds.Agenda, step.Revision, c.Preparers
-                .Select(p => messages.Agenda(c, p.Person, p.Key, step.Revision, answers.Count, contributions, agenda)));
+                .Select(p => messages.Agenda(c, p.Person, p.Key, step.Revision, answers.Count, contributions, agenda, WorkspaceLink(c, p.Key))));
         });
 
-    /// <summary>Step 5: the final agenda to every invited member.</summary>
+    /// <summary>
+    /// Step 5: the final agenda — the version the preparers approved, or the draft as it stands — to every invited
+    /// member; when nobody approved it, both preparers are told.
+    /// </summary>
     [Function(nameof(SendFinalAgenda))]
     public Task<StepResult> SendFinalAgenda([ActivityTrigger] MeetingRevisionRef step) =>
         UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.FinalAgenda, async c =>
         {
             DocumentParts agenda = await AgendaPartsAsync(c);
-            return await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
+            StepResult sent = await SendAllAsync(c, MailKinds.FinalAgenda, step.Revision, (await InvitedAsync(c))
                 .Select(m => messages.FinalAgenda(c, m, step.Revision, agenda)));
+            if (await agendas.ReadAsync(c.Network.Id, c.Meeting.Number) is { Approved: null })
+            {
+                await SendAllAsync(c, MailKinds.AgendaNotApproved, step.Revision, c.Preparers
+                    .Select(p => messages.AgendaNotApproved(c, p.Person, p.Key, step.Revision, WorkspaceLink(c, p.Key))));
+            }
+
+            return sent;
         });
+
+    /// <summary>A preparer's link to the meeting's agenda workspace, good until the meeting ends.</summary>
+    string WorkspaceLink(MeetingContext c, string preparerKey) =>
+        tokens.Link(options.Value.PublicBaseUrl, new FormGrant(c.Network.Id, c.Meeting.Number, preparerKey, FormKind.Workspace, c.Meeting.End));
 
     async Task<DocumentParts> AgendaPartsAsync(MeetingContext c) => new(
         await store.ReadMeetingDocumentAsync(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaBody) ?? "",

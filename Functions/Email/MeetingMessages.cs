@@ -73,7 +73,7 @@ public sealed class MeetingMessages(EmailComposer composer)
     }
 
     /// <summary>The draft agenda to one of the two preparers, with how many answered and when members get it.</summary>
-    public EmailMessage Agenda(MeetingContext c, Person preparer, string preparerKey, int revision, int answers, int contributions, DocumentParts agenda)
+    public EmailMessage Agenda(MeetingContext c, Person preparer, string preparerKey, int revision, int answers, int contributions, DocumentParts agenda, string workspaceLink)
     {
         MessageView view = Base(c, preparer, T(c, "mail_agenda_subject")) with
         {
@@ -83,10 +83,23 @@ public sealed class MeetingMessages(EmailComposer composer)
                 T(c, "mail_agenda_note", ("final", Formats.Moment(c.Timeline.FinalAgendaAt, c.Zone, c.Language))),
             ],
             Details = When(c),
+            Button = new ButtonView(workspaceLink, T(c, "mail_agenda_button")),
             Html = agenda.Html,
             Text = agenda.Text,
         };
         return Compose(c, preparer, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.Agenda, preparerKey, revision));
+    }
+
+    /// <summary>A preparer's notice that nobody approved the agenda by the final-agenda time, so the draft went to the members.</summary>
+    public EmailMessage AgendaNotApproved(MeetingContext c, Person preparer, string preparerKey, int revision, string workspaceLink)
+    {
+        MessageView view = Base(c, preparer, T(c, "mail_agenda_unapproved_subject")) with
+        {
+            Paragraphs = [T(c, "mail_agenda_unapproved_intro"), T(c, "mail_agenda_unapproved_next")],
+            Details = When(c),
+            Button = new ButtonView(workspaceLink, T(c, "mail_agenda_unapproved_button")),
+        };
+        return Compose(c, preparer, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.AgendaNotApproved, preparerKey, revision));
     }
 
     /// <summary>The final agenda to an invited member.</summary>

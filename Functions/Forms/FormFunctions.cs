@@ -188,6 +188,12 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
             return new(null, null, HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Invalid("form_invalid")));
         }
 
+        if (grant!.Kind == FormKind.Workspace)
+        {
+            // A preparer's workspace link opens /api/agenda/{token}, never a member's form.
+            return new(null, null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_invalid")));
+        }
+
         if (await store.LoadNetworkAsync(grant!.NetworkId, cancellationToken) is not var (network, _)
             || network.FindMember(grant.MemberId) is null
             || network.FindMeeting(grant.Meeting) is not { Cancelled: false })

@@ -13,9 +13,12 @@ public enum FormKind
 {
     Invitation,
     Survey,
+
+    /// <summary>The agenda workspace of a preparer (<see cref="FormGrant.MemberId"/> is the recipient key <c>facilitator</c> or <c>consultant</c>).</summary>
+    Workspace,
 }
 
-/// <summary>What a form link grants: one member's form of one kind for one meeting, until it expires.</summary>
+/// <summary>What a form link grants: one member's (or preparer's) form of one kind for one meeting, until it expires.</summary>
 public sealed record FormGrant(string NetworkId, int Meeting, string MemberId, FormKind Kind, DateTimeOffset ExpiresAt);
 
 public enum TokenCheck
@@ -34,6 +37,9 @@ public enum TokenCheck
 public sealed class FormTokens(IOptions<FormOptions> options)
 {
     const int MaxTokenLength = 512;
+
+    /// <summary>The form kind as the token carries it.</summary>
+    static readonly Dictionary<FormKind, string> KindCodes = new() { [FormKind.Invitation] = "i", [FormKind.Survey] = "s", [FormKind.Workspace] = "w" };
 
     static readonly Regex KeyIds = new(FormOptions.KeyIdPattern, RegexOptions.CultureInvariant);
 
@@ -88,14 +94,15 @@ public sealed class FormTokens(IOptions<FormOptions> options)
             throw new InvalidOperationException(Unusable);
         }
 
-        var payload = new Payload(grant.NetworkId, grant.Meeting, grant.MemberId, grant.Kind == FormKind.Invitation ? "i" : "s", grant.ExpiresAt.ToUnixTimeSeconds());
+        var payload = new Payload(grant.NetworkId, grant.Meeting, grant.MemberId, KindCodes[grant.Kind], grant.ExpiresAt.ToUnixTimeSeconds());
         string body = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload));
         string signed = keys.SigningKeyId + "." + body;
         return signed + "." + Base64Url.EncodeToString(Sign(keys.SigningKey, signed));
     }
 
-    /// <summary>The form's address for a member: <c>{publicBaseUrl}/api/forms/{token}</c>.</summary>
-    public string Link(string publicBaseUrl, FormGrant grant) => $"{publicBaseUrl.TrimEnd('/')}/api/forms/{Create(grant)}";
+    /// <summary>The form's address: <c>{publicBaseUrl}/api/forms/{token}</c> for a member, <c>{publicBaseUrl}/api/agenda/{token}</c> for a preparer's workspace.</summary>
+    public string Link(string publicBaseUrl, FormGrant grant) =>
+        $"{publicBaseUrl.TrimEnd('/')}/api/{(grant.Kind == FormKind.Workspace ? "agenda" : "forms")}/{Create(grant)}";
 
     public TokenCheck Verify(string? token, DateTimeOffset now, out FormGrant? grant)
     {
@@ -142,12 +149,12 @@ public sealed class FormTokens(IOptions<FormOptions> options)
             return TokenCheck.Malformed;
         }
 
-        if (payload is null || payload.N is null || payload.U is null || payload.K is not ("i" or "s"))
+        if (payload is null || payload.N is null || payload.U is null || KindCodes.FirstOrDefault(k => k.Value == payload.K) is not { Value: not null } kind)
         {
             return TokenCheck.Malformed;
         }
 
-        grant = new FormGrant(payload.N, payload.M, payload.U, payload.K == "i" ? FormKind.Invitation : FormKind.Survey, DateTimeOffset.FromUnixTimeSeconds(payload.E));
+        grant = new FormGrant(payload.N, payload.M, payload.U, kind.Key, DateTimeOffset.FromUnixTimeSeconds(payload.E));
         return grant.ExpiresAt <= now ? TokenCheck.Expired : TokenCheck.Valid;
     }
 

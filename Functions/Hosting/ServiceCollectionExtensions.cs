@@ -71,6 +71,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
+        services.AddSingleton<AgendaWorkspacePage>();
         services.AddSingleton<UndeliverableMail>();
 
         services.AddHttpClient(SendGridHttpClient, (provider, http) =>

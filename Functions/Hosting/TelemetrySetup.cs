@@ -65,16 +65,19 @@ public static class TelemetrySetup
         return services;
     }
 
+    /// <summary>The routes whose last segment is a bearer token: a member's form, a preparer's agenda workspace.</summary>
+    static readonly string[] TokenRoutes = ["/api/forms", "/api/agenda"];
+
     /// <summary>
-    /// A request's span keeps no bearer token and no query: a form route's path becomes its template (the token in it
-    /// opens a member's form), and the query (which may hold a function key as <c>code</c>) is dropped.
+    /// A request's span keeps no bearer token and no query: a token route's path becomes its template (the token in it
+    /// opens a member's form or a preparer's workspace), and the query (which may hold a function key as <c>code</c>) is dropped.
     /// </summary>
     public static void RedactRequest(Activity activity, HttpRequest request)
     {
-        if (request.Path.StartsWithSegments("/api/forms", StringComparison.OrdinalIgnoreCase))
+        if (TokenRoutes.FirstOrDefault(route => request.Path.StartsWithSegments(route, StringComparison.OrdinalIgnoreCase)) is { } tokenRoute)
         {
-            activity.SetTag("url.path", "/api/forms/{token}");
-            activity.DisplayName = $"{request.Method} /api/forms/{{token}}";
+            activity.SetTag("url.path", tokenRoute + "/{token}");
+            activity.DisplayName = $"{request.Method} {tokenRoute}/{{token}}";
         }
 
         activity.SetTag("url.query", null);

@@ -41,4 +41,7 @@ public static class LogEvents
 
     /// <summary>The consultant's notice that mail works again and what waited.</summary>
     public static readonly EventId AttentionNotice = new(3121, nameof(AttentionNotice));
+
+    /// <summary>A preparer saved (and perhaps approved) a meeting's agenda in the workspace: ids, revision and role only.</summary>
+    public static readonly EventId AgendaEdited = new(3130, nameof(AgendaEdited));
 }

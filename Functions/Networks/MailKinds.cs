@@ -9,6 +9,9 @@ public static class MailKinds
     public const string Cancellation = "cancellation";
     public const string Agenda = "agenda";
     public const string FinalAgenda = "final-agenda";
+
+    /// <summary>The preparers' notice that the final agenda went out as the unapproved draft.</summary>
+    public const string AgendaNotApproved = "agenda-not-approved";
     public const string Survey = "survey";
     public const string SurveyReminder = "survey-reminder";
     public const string SurveySummary = "survey-summary";

@@ -107,14 +107,26 @@ public sealed class MeetingMessagesTests
     public void The_draft_agenda_tells_the_preparer_how_many_answered_and_carries_the_agenda()
     {
         EmailMessage mail = Messages.Agenda(Meeting1(), new Person("Frida Facilitator", "frida@example.dk"), MailKinds.Facilitator, 2, 7, 11,
-            new DocumentParts("<section id=\"agenda-body\">Dagsorden</section>", "DAGSORDEN-TEKST"));
+            new DocumentParts("<section id=\"agenda-body\">Dagsorden</section>", "DAGSORDEN-TEKST"), "https://app/api/agenda/w");
 
         Assert.Equal("Dagsorden til møde 1: Netværket", mail.Subject);
+        Assert.Contains("href=\"https://app/api/agenda/w\"", mail.Html, StringComparison.Ordinal);
+        Assert.Contains("Tilret og godkend dagsordenen", mail.Html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"agenda-body\">", mail.Html, StringComparison.Ordinal);
         Assert.Contains("DAGSORDEN-TEKST", mail.Text, StringComparison.Ordinal);
         Assert.Contains("7", mail.Text, StringComparison.Ordinal);
         Assert.Contains("11", mail.Text, StringComparison.Ordinal);
         Assert.Equal(MailKinds.Facilitator, mail.Key.Recipient);
+    }
+
+    [Fact]
+    public void A_preparer_is_told_when_the_draft_went_out_unapproved()
+    {
+        EmailMessage mail = Messages.AgendaNotApproved(Meeting1(), new Person("Karl Konsulent", "karl@example.dk"), MailKinds.Consultant, 2, "https://app/api/agenda/w");
+
+        Assert.Equal("Dagsordenen til møde 1 blev sendt uden godkendelse: Netværket", mail.Subject);
+        Assert.Equal(new MailKey("net-2027", 1, MailKinds.AgendaNotApproved, MailKinds.Consultant, 2), mail.Key);
+        Assert.Contains("href=\"https://app/api/agenda/w\"", mail.Html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,157 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Primitives;
+using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Agenda;
+
+/// <summary>
+/// <c>GET</c> and <c>POST /api/agenda/{token}</c>: a preparer's agenda workspace, opened from the personal link in the
+/// draft-agenda mail. GET changes nothing. POST saves the preparers' edits as the next revision — only on the revision
+/// the page was shown with, so two preparers never overwrite each other: the later one gets 409 and the current
+/// version. Edits are taken until the final agenda goes out; the page is readable until the meeting ends.
+/// </summary>
+public sealed class AgendaWorkspaceFunctions(
+    NetworkStore store,
+    AgendaDocuments agendas,
+    FormTokens tokens,
+    FormPages pages,
+    AgendaWorkspacePage page,
+    TimeProvider clock,
+    ILogger<AgendaWorkspaceFunctions> logger)
+{
+    [Function(nameof(ShowWorkspace))]
+    public async Task<IResult> ShowWorkspace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "agenda/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Opened opened = await OpenAsync(token, cancellationToken);
+        return opened.Failure ?? HtmlPage.Ok(page.Render(opened.Context!, opened.Agenda!, Action(token), opened.Editable));
+    }
+
+    [Function(nameof(SaveWorkspace))]
+    public async Task<IResult> SaveWorkspace(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "agenda/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Opened opened = await OpenAsync(token, cancellationToken);
+        if (opened.Failure is not null)
+        {
+            return opened.Failure;
+        }
+
+        (MeetingContext c, MeetingAgenda stored, string preparer) = (opened.Context!, opened.Agenda!, opened.Preparer!);
+        if (!opened.Editable)
+        {
+            return HtmlPage.Status(StatusCodes.Status410Gone, page.Render(c, stored, Action(token), editable: false));
+        }
+
+        RequestBodies.Read<IFormCollection> form = await RequestBodies.ReadFormAsync(request, cancellationToken);
+        if (form.Problem is not null)
+        {
+            return form.Problem;
+        }
+
+        Dictionary<string, StringValues> fields = form.Value!.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        (AgendaEdits? edits, FieldErrors errors) = AgendaWorkspaceForm.Read(fields, stored);
+        if (edits is null)
+        {
+            return HtmlPage.Status(StatusCodes.Status400BadRequest, page.Render(c, stored, Action(token), editable: true, errors: errors, posted: fields));
+        }
+
+        if (edits.Revision != stored.Revision)
+        {
+            return Conflict(c, stored, token);
+        }
+
+        MeetingAgenda changed = AgendaWorkspace.Apply(stored, edits, preparer, clock.GetUtcNow());
+        if (edits.Approve && AgendaWorkspace.Overflowing(changed).Count > 0)
+        {
+            var refused = new WorkspaceBanner("errors", page.Text(c.Language, "workspace_approve_overflow"));
+            return HtmlPage.Status(StatusCodes.Status400BadRequest, page.Render(c, stored, Action(token), editable: true, refused, posted: fields));
+        }
+
+        if (ReferenceEquals(changed, stored))
+        {
+            return HtmlPage.Ok(page.Render(c, stored, Action(token), editable: true));
+        }
+
+        if (!await agendas.WriteAsync(c, changed, opened.ETag, cancellationToken))
+        {
+            // The other preparer (or an erasure) wrote between our read and our write.
+            return await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaJson, cancellationToken) is var (current, _)
+                ? Conflict(c, current, token)
+                : HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone"));
+        }
+
+        logger.LogInformation(LogEvents.AgendaEdited, "The agenda of {NetworkId} meeting {Meeting} was saved as revision {Revision} by the {Preparer}{Approved}",
+            c.Network.Id, c.Meeting.Number, changed.Revision, preparer, changed.Approved is null ? "" : " and approved");
+        var saved = new WorkspaceBanner("notice", page.Text(c.Language, "workspace_saved", ("revision", changed.Revision)));
+        return HtmlPage.Ok(page.Render(c, changed, Action(token), editable: true, saved));
+    }
+
+    static string Action(string token) => $"/api/agenda/{token}";
+
+    HtmlPage Conflict(MeetingContext c, MeetingAgenda current, string token)
+    {
+        AgendaChange? last = current.History is [.., var latest] ? latest : null;
+        var banner = new WorkspaceBanner("errors", page.Text(c.Language, "workspace_conflict",
+            ("who", page.Who(c.Language, last?.By ?? MailKinds.Facilitator)),
+            ("when", last is null ? "" : Rendering.Formats.Moment(last.At, c.Zone, c.Language)),
+            ("revision", current.Revision)));
+        return HtmlPage.Status(StatusCodes.Status409Conflict, page.Render(c, current, Action(token), editable: true, banner));
+    }
+
+    sealed record Opened(MeetingContext? Context, MeetingAgenda? Agenda, ETag ETag, string? Preparer, bool Editable, IResult? Failure)
+    {
+        public static Opened Failed(IResult failure) => new(null, null, default, null, false, failure);
+    }
+
+    /// <summary>The token checked (a workspace link of a preparer), then the network, meeting and stored agenda it names.</summary>
+    async Task<Opened> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!tokens.Available)
+        {
+            return Opened.Failed(HtmlPage.Unavailable(pages.Invalid("form_unavailable")));
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        TokenCheck check = tokens.Verify(token, now, out FormGrant? grant);
+        if (check is TokenCheck.BadSignature)
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Invalid("form_invalid")));
+        }
+
+        if (check is TokenCheck.Malformed || grant is not { Kind: FormKind.Workspace, MemberId: MailKinds.Facilitator or MailKinds.Consultant })
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_invalid")));
+        }
+
+        if (check is TokenCheck.Expired)
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status410Gone, pages.Invalid("form_gone")));
+        }
+
+        if (await store.LoadNetworkAsync(grant.NetworkId, cancellationToken) is not var (network, _)
+            || network.FindMeeting(grant.Meeting) is not { Cancelled: false })
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone")));
+        }
+
+        MeetingContext c = MeetingContext.Of(network, grant.Meeting);
+        if (await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(network.Id, grant.Meeting, MeetingDocument.AgendaJson, cancellationToken) is not var (agenda, etag))
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("workspace_not_yet")));
+        }
+
+        return new Opened(c, agenda, etag, grant.MemberId, now < c.Timeline.FinalAgendaAt, null);
+    }
+}
