@@ -13,7 +13,7 @@ namespace NetworkFunctions.Tests.SystemTests.Browser;
 /// <summary>
 /// Every kind of page a person sees, checked with axe-core in headless Chromium against WCAG 2.1 A and AA (the
 /// Danish web-accessibility law's level): the invitation and survey forms, a form with errors, the receipts, the
-/// closed and bad-link pages, the dashboard, the agenda, the survey summary, the year-end report, two mails (the
+/// closed and bad-link pages, the preparers' agenda workspace (and with errors), the dashboard, the agenda, the survey summary, the year-end report, two mails (the
 /// invitation and the report with its charts) and the local mailbox — all from one compressed year on the local host. Every violation is written to the output; a serious or
 /// critical one fails the test. Each page opened by its address must also carry the security headers (a CSP that
 /// runs no script, no-referrer, nosniff).
@@ -36,16 +36,19 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         HttpClient http = fixture.Api();
         var schedule = new JsonObject
         {
-            ["invitationLead"] = "PT40S", ["contributionDeadlineLead"] = "PT10S", ["reminderLeads"] = new JsonArray("PT4S"),
-            ["finalAgendaLead"] = "PT5S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT30S", ["surveyReminderAfter"] = "PT20S",
+            ["invitationLead"] = "PT50S", ["contributionDeadlineLead"] = "PT20S", ["reminderLeads"] = new JsonArray("PT4S"),
+            ["finalAgendaLead"] = "PT8S", ["surveyDelay"] = "PT1S", ["surveyOpenFor"] = "PT30S", ["surveyReminderAfter"] = "PT20S",
         };
-        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [40], schedule, tag, length: 4))).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [50], schedule, tag, length: 4))).StatusCode);
         var mailbox = new Mailbox(http);
         using var member = new HttpClient();
         await using IBrowserContext phone = await chromium.PhoneAsync();
         var blocking = new List<string>();
         async Task CheckAsync(string name, Func<IPage, Task> open, bool frames = true) => blocking.AddRange(await AxeAsync(phone, name, open, frames));
 
+        // The preparers' workspace is editable only between the agenda and the final agenda (12 s here): fetched as soon
+        // as the facilitator's link arrives, checked with the rest below.
+        Task<(string Page, string WithErrors)> workspace = FetchWorkspaceAsync(mailbox, CompressedYear.Email("facilitator", tag));
         ReceivedMail invitation = (await mailbox.WaitForAsync(Mail(tag, "anne", "Invitation"), 1, Wait, "Anne's invitation")).Single();
         string link = invitation.FormLink;
         await CheckAsync("invitation mail", Html(invitation.Html));
@@ -54,6 +57,10 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         await CheckAsync("invitation receipt", Html(await PostAsync(member, link, [new("attendance", "yes"), new("type", "case"), new("title", "Borgermøde om <trafik> & skoleveje"), new("description", "Hvad gør vi nu?")], HttpStatusCode.OK)));
         await CheckAsync("bad link", Url(FormLinks.Tampered(link), HttpStatusCode.Forbidden));
         await CheckAsync("no such link", Url(FormLinks.NotAToken(link), HttpStatusCode.NotFound));
+
+        (string workspacePage, string workspaceWithErrors) = await workspace;
+        await CheckAsync("agenda workspace", Html(workspacePage));
+        await CheckAsync("agenda workspace with errors", Html(workspaceWithErrors));
 
         ReceivedMail survey = (await mailbox.WaitForAsync(Mail(tag, "anne", "Hvordan var møde 1"), 1, Wait, "Anne's survey")).Single();
         await CheckAsync("survey form", Url(survey.FormLink));
@@ -95,6 +102,17 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         }
 
         return blocking;
+    }
+
+    /// <summary>The facilitator's workspace as shown, and as shown back after a save with a bad time box and a drop without a reason.</summary>
+    static async Task<(string Page, string WithErrors)> FetchWorkspaceAsync(Mailbox mailbox, string facilitator)
+    {
+        ReceivedMail agenda = (await mailbox.WaitForAsync(m => m.Recipient == facilitator && m.Subject.StartsWith("Dagsorden til møde 1", StringComparison.Ordinal), 1, Wait, "the facilitator's draft agenda")).Single();
+        string link = System.Text.RegularExpressions.Regex.Match(agenda.Text, @"https?://\S+/api/agenda/[A-Za-z0-9_.\-]+").Value;
+        using var preparer = new HttpClient();
+        string page = await preparer.GetStringAsync(link);
+        string withErrors = await PostAsync(preparer, link, [new("revision", "0"), new("minutes0", "lots"), new("place0", "drop"), new("reason0", "")], HttpStatusCode.BadRequest);
+        return (page, withErrors);
     }
 
     static Func<ReceivedMail, bool> Mail(string tag, string member, string subjectStart) =>
