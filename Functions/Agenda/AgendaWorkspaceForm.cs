@@ -91,8 +91,9 @@ public static class AgendaWorkspaceForm
         var placements = new List<Placement>(contributions.Count);
         for (int k = 0; k < contributions.Count; k++)
         {
-            string? place = Field($"place{k}")?.Trim();
-            string? reason = Text($"reason{k}", MaxReason, "workspace_error_reason_length");
+            (string current, string? currentReason) = Current(agenda, k, contributions[k]);
+            string? place = Field($"place{k}")?.Trim() ?? current;
+            string? reason = Text($"reason{k}", MaxReason, "workspace_error_reason_length") ?? currentReason;
             Placement? placement = place switch
             {
                 "new" => new Placement(PlacementKind.NewBlock),
@@ -110,8 +111,23 @@ public static class AgendaWorkspaceForm
             placements.Add(placement ?? new Placement(PlacementKind.CarriedOver));
         }
 
-        string? note = Text("note", MaxNote, "workspace_error_note");
+        string? note = Text("note", MaxNote, "workspace_error_note") ?? agenda.Note;
         bool approve = Field("action") == "approve";
         return errors.IsEmpty ? (new AgendaEdits(revision, blocks, placements, note, approve), errors) : (null, errors);
+    }
+
+    /// <summary>Where contribution <paramref name="k"/> is now, as the form writes it (a field left out keeps it there).</summary>
+    static (string Place, string? Reason) Current(MeetingAgenda agenda, int k, AgendaCandidate candidate)
+    {
+        int inBlocks = agenda.Items.Sum(i => i.Contributions.Count);
+        if (k < inBlocks)
+        {
+            int block = agenda.Items.Select((item, i) => (item, i)).First(x => x.item.Contributions.Contains(candidate)).i;
+            return ($"b{block}", null);
+        }
+
+        return k < inBlocks + agenda.NotFitted.Count
+            ? ("carry", null)
+            : ("drop", agenda.Dropped?.FirstOrDefault(d => d.Candidate == candidate)?.Reason);
     }
 }
