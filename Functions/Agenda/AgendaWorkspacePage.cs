@@ -24,6 +24,7 @@ public sealed class AgendaWorkspacePage(TemplateRenderer renderer)
         MeetingAgenda agenda,
         string action,
         bool editable,
+        bool sent = false,
         WorkspaceBanner? banner = null,
         FieldErrors? errors = null,
         IReadOnlyDictionary<string, StringValues>? posted = null)
@@ -116,9 +117,15 @@ public sealed class AgendaWorkspacePage(TemplateRenderer renderer)
             c.Network.Name,
             c.Network.Organisation,
             T(l, "workspace_intro", ("meeting", T(l, "agenda_meeting", ("number", c.Meeting.Number))), ("final", Formats.Moment(c.Timeline.FinalAgendaAt, c.Zone, l))),
-            !editable ? T(l, "workspace_state_closed", ("final", Formats.Moment(c.Timeline.FinalAgendaAt, c.Zone, l)))
-            : agenda.Approved is { } approved ? T(l, "workspace_state_approved", ("who", Who(l, approved.By)), ("when", Formats.Moment(approved.At, c.Zone, l)), ("revision", approved.Revision))
-            : T(l, "workspace_state_draft"),
+            string.Join(" ", new[]
+            {
+                agenda.Approved is { } approved
+                    ? T(l, "workspace_state_approved", ("who", Who(l, approved.By)), ("when", Formats.Moment(approved.At, c.Zone, l)), ("revision", approved.Revision))
+                    : T(l, "workspace_state_draft"),
+                !editable ? T(l, "workspace_state_closed")
+                : sent ? T(l, "workspace_state_sent", ("final", Formats.Moment(c.Timeline.FinalAgendaAt, c.Zone, l)))
+                : null,
+            }.OfType<string>()),
             banner?.Text,
             banner?.Kind,
             action,

@@ -67,6 +67,21 @@ public sealed partial class MeetingActivities
             return sent;
         });
 
+    /// <summary>The revision of the meeting's stored agenda (0 when it has none or nobody changed it).</summary>
+    [Function(nameof(GetAgendaRevision))]
+    public async Task<int> GetAgendaRevision([ActivityTrigger] MeetingRef meeting) =>
+        (await agendas.ReadAsync(meeting.NetworkId, meeting.Number))?.Revision ?? 0;
+
+    /// <summary>The agenda the preparers changed after the final agenda, to every invited member, under the agenda's revision.</summary>
+    [Function(nameof(SendUpdatedAgenda))]
+    public Task<StepResult> SendUpdatedAgenda([ActivityTrigger] MeetingRevisionRef step) =>
+        UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.AgendaUpdate, async c =>
+        {
+            DocumentParts agenda = await AgendaPartsAsync(c);
+            return await SendAllAsync(c, MailKinds.AgendaUpdate, step.Revision, (await InvitedAsync(c))
+                .Select(m => messages.UpdatedAgenda(c, m, step.Revision, agenda)));
+        });
+
     /// <summary>A preparer's link to the meeting's agenda workspace, good until the meeting ends.</summary>
     string WorkspaceLink(MeetingContext c, string preparerKey) =>
         tokens.Link(options.Value.PublicBaseUrl, new FormGrant(c.Network.Id, c.Meeting.Number, preparerKey, FormKind.Workspace, c.Meeting.End));

@@ -10,7 +10,10 @@ public static class InstanceIds
     /// <summary>The orchestration that invites a member who joined during the year to the meetings still open.</summary>
     public static string Joined(string networkId, string memberId) => $"{networkId}:joined:{memberId}";
 
-    /// <summary>Every instance of a network: its meetings, then the network-year.</summary>
+    /// <summary>The orchestration that mails a meeting's members the agenda the preparers changed after the final agenda.</summary>
+    public static string AgendaUpdate(string networkId, int number) => $"{networkId}:meeting:{number}:agenda-update";
+
+    /// <summary>Every instance of a network: its meetings and their agenda updates, then the network-year.</summary>
     public static IEnumerable<string> All(string networkId, IEnumerable<int> meetings) =>
-        meetings.Select(n => Meeting(networkId, n)).Append(Network(networkId));
+        meetings.SelectMany(n => new[] { Meeting(networkId, n), AgendaUpdate(networkId, n) }).Append(Network(networkId));
 }

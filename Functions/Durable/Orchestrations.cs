@@ -11,4 +11,6 @@ public static class Orchestrations
     public const string Meeting = "MeetingOrchestrator";
 
     public const string MemberJoined = "MemberJoinedOrchestrator";
+
+    public const string AgendaUpdate = "AgendaUpdateOrchestrator";
 }

@@ -116,6 +116,20 @@ public sealed class MeetingMessages(EmailComposer composer)
         return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.FinalAgenda, member.Id, revision));
     }
 
+    /// <summary>The agenda the preparers changed after the final agenda, to an invited member, under the agenda's revision.</summary>
+    public EmailMessage UpdatedAgenda(MeetingContext c, Member member, int agendaRevision, DocumentParts agenda)
+    {
+        var person = new Person(member.Name, member.Email);
+        MessageView view = Base(c, person, T(c, "updated_agenda_subject", ("date", Date(c)))) with
+        {
+            Paragraphs = [T(c, "updated_agenda_intro")],
+            Details = When(c),
+            Html = agenda.Html,
+            Text = agenda.Text,
+        };
+        return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.AgendaUpdate, member.Id, agendaRevision));
+    }
+
     /// <summary>The survey (kind <see cref="MailKinds.Survey"/>) or its reminder (<see cref="MailKinds.SurveyReminder"/>) with the member's link.</summary>
     public EmailMessage Survey(MeetingContext c, Member member, string kind, int revision, string formLink)
     {

@@ -10,6 +10,9 @@ public static class MailKinds
     public const string Agenda = "agenda";
     public const string FinalAgenda = "final-agenda";
 
+    /// <summary>The agenda the preparers changed after the final agenda went out, to every invited member, once per revision of the agenda.</summary>
+    public const string AgendaUpdate = "agenda-update";
+
     /// <summary>The preparers' notice that the final agenda went out as the unapproved draft.</summary>
     public const string AgendaNotApproved = "agenda-not-approved";
     public const string Survey = "survey";

@@ -152,9 +152,24 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         string api = await http.GetStringAsync($"/api/networks/{id}/meetings/1/agenda");
         Assert.Contains("Samskabelse i praksis", api, StringComparison.Ordinal);
 
-        // After the final agenda the workspace is read only, and a workspace link never opens a member's form.
-        (HttpStatusCode late, _) = await PostAsync(browser, consultantLink, current);
-        Assert.Equal(HttpStatusCode.Gone, late);
+        // A change after the final agenda reaches every invited member as an updated agenda, once.
+        string afterFinal = await browser.GetStringAsync(consultantLink);
+        Assert.Contains("Den endelige dagsorden blev sendt til medlemmerne", afterFinal, StringComparison.Ordinal);
+        Dictionary<string, string> late = Fields(afterFinal);
+        late["note"] = "Vi mødes i byrådssalen i stedet.";
+        late["action"] = "save";
+        (HttpStatusCode lateSave, string lateSaved) = await PostAsync(browser, consultantLink, late);
+        Assert.Equal(HttpStatusCode.OK, lateSave);
+        Assert.Contains("Gemt som version 2.", lateSaved, StringComparison.Ordinal);
+        IReadOnlyList<ReceivedMail> updates = await mailbox.WaitForAsync(
+            m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Opdateret dagsorden", StringComparison.Ordinal), 5, Wait, "the updated agenda");
+        Assert.All(updates, m => Assert.Contains("Vi mødes i byrådssalen i stedet.", m.Html, StringComparison.Ordinal));
+        Assert.Equal(5, updates.Select(m => m.Recipient).Distinct().Count());
+
+        // Once the meeting has begun the workspace is read only, and a workspace link never opens a member's form.
+        Dictionary<string, string> unchanged = new(Fields(lateSaved)) { ["action"] = "save" };
+        await Polling.UntilAsync(async () => (await PostAsync(browser, consultantLink, unchanged)).Status == HttpStatusCode.Gone ? "closed" : null, Wait, "the workspace closed at the start");
+        Assert.Equal(5, (await mailbox.AllAsync()).Count(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Opdateret dagsorden", StringComparison.Ordinal)));
         using HttpResponseMessage asForm = await browser.GetAsync(consultantLink.Replace("/api/agenda/", "/api/forms/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, asForm.StatusCode);
         Assert.DoesNotContain(await mailbox.AllAsync(), m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.Contains("uden godkendelse", StringComparison.Ordinal));
