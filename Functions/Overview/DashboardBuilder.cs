@@ -123,7 +123,9 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             Text(l, "dashboard_answered_caption", ("n", number)),
             Text(l, "dashboard_not_answered_caption", ("n", number)),
             new DashboardLink(
-                Text(l, "dashboard_agenda", ("n", number)),
+                AgendaStates.Of(meeting, MeetingTimeline.For(meeting, network.Schedule, zone), snapshot, input.Now) is { } state
+                    ? Text(l, "dashboard_agenda_state", ("label", Text(l, "dashboard_agenda", ("n", number))), ("state", Text(l, "dashboard_agenda_" + state)))
+                    : Text(l, "dashboard_agenda", ("n", number)),
                 snapshot?.AgendaExists == true ? Link($"{basePath}/meetings/{meeting.Number}/agenda", input.LinkKey) : null,
                 Text(l, meeting.Cancelled ? "dashboard_cancelled_document" : "dashboard_agenda_pending")),
             new DashboardLink(

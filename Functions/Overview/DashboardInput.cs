@@ -29,4 +29,5 @@ public sealed record MeetingSnapshot(
     IReadOnlyList<InvitationAnswer> Answers,
     bool AgendaExists,
     bool SurveySummaryExists,
-    int SurveyAnswers);
+    int SurveyAnswers,
+    bool AgendaApproved = false);

@@ -25,4 +25,5 @@ public sealed record MeetingStatusView(
     int SurveyAnswers,
     string? AgendaUrl,
     int Revision,
-    DateTimeOffset? NextStepAt);
+    DateTimeOffset? NextStepAt,
+    string? Agenda);

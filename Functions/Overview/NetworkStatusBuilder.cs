@@ -37,6 +37,7 @@ public static class NetworkStatusBuilder
             snapshot?.SurveyAnswers ?? 0,
             snapshot?.AgendaExists == true ? $"{baseUrl}/meetings/{meeting.Number}/agenda" : null,
             meeting.Revision,
-            snapshot?.NextStepAt);
+            snapshot?.NextStepAt,
+            AgendaStates.Of(meeting, MeetingTimeline.For(meeting, input.Network.Schedule, input.Network.Zone), snapshot, input.Now));
     }
 }

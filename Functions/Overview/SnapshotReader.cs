@@ -1,4 +1,5 @@
 using Microsoft.DurableTask.Client;
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
@@ -28,7 +29,7 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
         Task<InstanceSnapshot> instance = InstanceReader.ReadAsync(client, InstanceIds.Meeting(networkId, number), cancellationToken);
         Task<IReadOnlyList<InvitationAnswer>> answers = store.LoadInvitationAnswersAsync(networkId, number, cancellationToken);
         Task<IReadOnlySet<string>> invited = store.InvitedMemberIdsAsync(networkId, number, cancellationToken);
-        Task<bool> agenda = store.MeetingDocumentExistsAsync(networkId, number, MeetingDocument.AgendaPage, cancellationToken);
+        Task<MeetingAgenda?> agenda = store.ReadMeetingJsonAsync<MeetingAgenda>(networkId, number, MeetingDocument.AgendaJson, cancellationToken);
         Task<bool> summary = store.MeetingDocumentExistsAsync(networkId, number, MeetingDocument.SurveySummaryPage, cancellationToken);
         Task<int> surveys = store.CountSurveyAnswersAsync(networkId, number, cancellationToken);
         InstanceSnapshot read = await instance;
@@ -39,8 +40,9 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
             read.Status?.NextStepAt,
             await invited,
             await answers,
-            await agenda,
+            await agenda is not null,
             await summary,
-            await surveys);
+            await surveys,
+            (await agenda)?.Approved is not null);
     }
 }

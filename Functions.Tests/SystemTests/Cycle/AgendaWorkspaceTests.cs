@@ -86,6 +86,9 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
     }
 
+    static async Task<string?> AgendaStateAsync(HttpClient http, string id) =>
+        (await http.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!["meetings"]![0]!["agenda"]?.GetValue<string>();
+
     [Fact]
     public async Task The_preparers_shape_and_approve_the_agenda_and_the_members_get_the_approved_version()
     {
@@ -103,7 +106,8 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         string consultantLink = WorkspaceLink().Match((await mailbox.WaitForAsync(To(consultant, "Dagsorden til møde 1"), 1, Wait, "the consultant's draft agenda")).Single().Text).Value;
         Assert.NotEqual(facilitatorLink, consultantLink);
 
-        // Both open the draft.
+        // Both open the draft; the status says so.
+        Assert.Equal("draft", await AgendaStateAsync(http, id));
         string draft = await browser.GetStringAsync(facilitatorLink);
         Assert.Contains("Udkast – ikke godkendt.", draft, StringComparison.Ordinal);
         Assert.Contains("Borgermøde om &lt;skoleveje&gt;", draft, StringComparison.Ordinal);
@@ -143,12 +147,14 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         Assert.Equal(HttpStatusCode.OK, approved);
         Assert.Contains("Godkendt af intern konsulent", approvedPage, StringComparison.Ordinal);
         Assert.Contains("facilitator – rækkefølge, titler, fagligt input, note (version 1)", approvedPage, StringComparison.Ordinal);
+        Assert.Equal("approved", await AgendaStateAsync(http, id));
 
         // The members' final agenda is the approved version.
         ReceivedMail final = (await mailbox.WaitForAsync(To(CompressedYear.Email("anne", tag), "Dagsorden: "), 1, Wait, "Anne's final agenda")).Single();
         Assert.Contains("Samskabelse i praksis", final.Html, StringComparison.Ordinal);
         Assert.Contains("Vi mødes i kantinen &amp; slutter med frokost.", final.Html, StringComparison.Ordinal);
         Assert.True(final.Text.IndexOf("Borgermøde om <skoleveje>", StringComparison.Ordinal) < final.Text.IndexOf("Samskabelse i praksis", StringComparison.Ordinal), "the case comes before the expert input");
+        Assert.Equal("sent", await AgendaStateAsync(http, id));
         string api = await http.GetStringAsync($"/api/networks/{id}/meetings/1/agenda");
         Assert.Contains("Samskabelse i praksis", api, StringComparison.Ordinal);
 
