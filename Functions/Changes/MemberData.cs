@@ -1,4 +1,5 @@
 using NetworkFunctions.Agenda;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Reports;
 using NetworkFunctions.Storage;
@@ -9,7 +10,7 @@ namespace NetworkFunctions.Changes;
 public sealed record MemberExport(Member Member, string NetworkId, IReadOnlyList<InvitationAnswer> Answers, IReadOnlyList<SurveyAnswer> Surveys);
 
 /// <summary>Everything the product keeps about one member: exported on request, erased when they leave.</summary>
-public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, SurveySummaryDocuments summaries, YearReportDocuments reports)
+public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, MinutesDocuments minutes, SurveySummaryDocuments summaries, YearReportDocuments reports)
 {
     public async Task<MemberExport> ExportAsync(Network network, Member member, CancellationToken cancellationToken)
     {
@@ -33,7 +34,8 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Surv
 
     /// <summary>
     /// Erases a member who has left <paramref name="network"/> (already without them): their answers and survey
-    /// answers, and every document built from them — agendas and carry-overs lose their contributions, survey
+    /// answers, and every document built from them — agendas and carry-overs lose their contributions, minutes their
+    /// register entry, survey
     /// summaries and the year-end report are computed again without their answers. Returns the documents touched.
     /// </summary>
     public async Task<int> EraseAsync(Network network, string memberId, CancellationToken cancellationToken)
@@ -48,6 +50,11 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Surv
         {
             MeetingContext c = MeetingContext.Of(network, meeting.Number);
             if (await agendas.RewriteAsync(c, agenda => AgendaDocuments.Without(agenda, memberId), cancellationToken))
+            {
+                touched++;
+            }
+
+            if (await minutes.RewriteWithoutAsync(c, memberId, cancellationToken))
             {
                 touched++;
             }

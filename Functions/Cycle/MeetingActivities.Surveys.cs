@@ -15,8 +15,10 @@ public sealed partial class MeetingActivities
     public Task<StepResult> SendSurveys([ActivityTrigger] MeetingRevisionRef step) =>
         UnlessCancelledAsync(step.NetworkId, step.Number, MailKinds.Survey, async c =>
         {
-            return await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
+            StepResult surveys = await SendAllAsync(c, MailKinds.Survey, step.Revision, (await summaries.SurveyedAsync(c))
                 .Select(m => messages.Survey(c, m, MailKinds.Survey, step.Revision, FormLink(c, m.Id, FormKind.Survey))));
+            await RequestMinutesAsync(c, MailKinds.MinutesRequest, step.Revision);
+            return surveys;
         });
 
     /// <summary>Step 6: one reminder to those who have not answered the survey.</summary>
@@ -48,7 +50,18 @@ public sealed partial class MeetingActivities
             (string html, string text) = await summaries.WriteAsync(meeting);
             return (meeting, new DocumentParts(TemplateRenderer.BodyOf(html), text));
         });
-        return summary is null ? StepResult.Nothing : await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
+        if (summary is null)
+        {
+            return StepResult.Nothing;
+        }
+
+        StepResult sent = await SendAllAsync(c, MailKinds.SurveySummary, step.Revision, c.Preparers
             .Select(p => messages.SurveySummary(c, p.Person, p.Key, step.Revision, summary)));
+        if (await minutes.ReadAsync(c.Network.Id, c.Meeting.Number) is not { Sent: true })
+        {
+            await RequestMinutesAsync(c, MailKinds.MinutesReminder, step.Revision);
+        }
+
+        return sent;
     }
 }

@@ -5,6 +5,7 @@ using NetworkFunctions.Agenda;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Surveys;
@@ -20,6 +21,7 @@ public sealed partial class MeetingActivities(
     NetworkStore store,
     AgendaDocuments agendas,
     SurveySummaryDocuments summaries,
+    MinutesDocuments minutes,
     Delivery delivery,
     MeetingMessages messages,
     FormTokens tokens,

@@ -13,7 +13,10 @@ public static class InstanceIds
     /// <summary>The orchestration that mails a meeting's members the agenda the preparers changed after the final agenda.</summary>
     public static string AgendaUpdate(string networkId, int number) => $"{networkId}:meeting:{number}:agenda-update";
 
-    /// <summary>Every instance of a network: its meetings and their agenda updates, then the network-year.</summary>
+    /// <summary>The orchestration that mails a meeting's minutes to its members and the director.</summary>
+    public static string Minutes(string networkId, int number) => $"{networkId}:meeting:{number}:minutes";
+
+    /// <summary>Every instance of a network: its meetings with their agenda updates and minutes, then the network-year.</summary>
     public static IEnumerable<string> All(string networkId, IEnumerable<int> meetings) =>
-        meetings.SelectMany(n => new[] { Meeting(networkId, n), AgendaUpdate(networkId, n) }).Append(Network(networkId));
+        meetings.SelectMany(n => new[] { Meeting(networkId, n), AgendaUpdate(networkId, n), Minutes(networkId, n) }).Append(Network(networkId));
 }

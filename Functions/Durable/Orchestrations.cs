@@ -13,4 +13,6 @@ public static class Orchestrations
     public const string MemberJoined = "MemberJoinedOrchestrator";
 
     public const string AgendaUpdate = "AgendaUpdateOrchestrator";
+
+    public const string Minutes = "MinutesOrchestrator";
 }

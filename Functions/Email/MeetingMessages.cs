@@ -116,6 +116,32 @@ public sealed class MeetingMessages(EmailComposer composer)
         return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.FinalAgenda, member.Id, revision));
     }
 
+    /// <summary>A preparer's link to the minutes form (kind <see cref="MailKinds.MinutesRequest"/>) or its one reminder (<see cref="MailKinds.MinutesReminder"/>).</summary>
+    public EmailMessage MinutesRequest(MeetingContext c, Person preparer, string preparerKey, string kind, int revision, string minutesLink)
+    {
+        bool reminder = kind == MailKinds.MinutesReminder;
+        MessageView view = Base(c, preparer, T(c, reminder ? "mail_minutes_reminder_subject" : "mail_minutes_subject")) with
+        {
+            Paragraphs = [T(c, reminder ? "mail_minutes_reminder_intro" : "mail_minutes_intro")],
+            Details = When(c),
+            Button = new ButtonView(minutesLink, T(c, "mail_minutes_button")),
+        };
+        return Compose(c, preparer, view, new MailKey(c.Network.Id, c.Meeting.Number, kind, preparerKey, revision));
+    }
+
+    /// <summary>The minutes, to an invited member or the director (<paramref name="recipientKey"/>), under the minutes' revision.</summary>
+    public EmailMessage Minutes(MeetingContext c, Person person, string recipientKey, int minutesRevision, DocumentParts minutes)
+    {
+        MessageView view = Base(c, person, T(c, "mail_minutes_sent_subject")) with
+        {
+            Paragraphs = [T(c, "mail_minutes_sent_intro")],
+            Details = When(c),
+            Html = minutes.Html,
+            Text = minutes.Text,
+        };
+        return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.Minutes, recipientKey, minutesRevision));
+    }
+
     /// <summary>The agenda the preparers changed after the final agenda, to an invited member, under the agenda's revision.</summary>
     public EmailMessage UpdatedAgenda(MeetingContext c, Member member, int agendaRevision, DocumentParts agenda)
     {

@@ -188,9 +188,9 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
             return new(null, null, HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Invalid("form_invalid")));
         }
 
-        if (grant!.Kind == FormKind.Workspace)
+        if (grant!.Kind is FormKind.Workspace or FormKind.Minutes)
         {
-            // A preparer's workspace link opens /api/agenda/{token}, never a member's form.
+            // A preparer's link opens /api/agenda/{token} or /api/minutes/{token}, never a member's form.
             return new(null, null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_invalid")));
         }
 

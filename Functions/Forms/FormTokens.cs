@@ -16,6 +16,9 @@ public enum FormKind
 
     /// <summary>The agenda workspace of a preparer (<see cref="FormGrant.MemberId"/> is the recipient key <c>facilitator</c> or <c>consultant</c>).</summary>
     Workspace,
+
+    /// <summary>The minutes form of a preparer (as <see cref="Workspace"/>).</summary>
+    Minutes,
 }
 
 /// <summary>What a form link grants: one member's (or preparer's) form of one kind for one meeting, until it expires.</summary>
@@ -39,7 +42,7 @@ public sealed class FormTokens(IOptions<FormOptions> options)
     const int MaxTokenLength = 512;
 
     /// <summary>The form kind as the token carries it.</summary>
-    static readonly Dictionary<FormKind, string> KindCodes = new() { [FormKind.Invitation] = "i", [FormKind.Survey] = "s", [FormKind.Workspace] = "w" };
+    static readonly Dictionary<FormKind, string> KindCodes = new() { [FormKind.Invitation] = "i", [FormKind.Survey] = "s", [FormKind.Workspace] = "w", [FormKind.Minutes] = "r" };
 
     static readonly Regex KeyIds = new(FormOptions.KeyIdPattern, RegexOptions.CultureInvariant);
 
@@ -100,9 +103,12 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         return signed + "." + Base64Url.EncodeToString(Sign(keys.SigningKey, signed));
     }
 
-    /// <summary>The form's address: <c>{publicBaseUrl}/api/forms/{token}</c> for a member, <c>{publicBaseUrl}/api/agenda/{token}</c> for a preparer's workspace.</summary>
+    /// <summary>
+    /// The form's address: <c>{publicBaseUrl}/api/forms/{token}</c> for a member, <c>/api/agenda/{token}</c> for a
+    /// preparer's workspace, <c>/api/minutes/{token}</c> for a preparer's minutes.
+    /// </summary>
     public string Link(string publicBaseUrl, FormGrant grant) =>
-        $"{publicBaseUrl.TrimEnd('/')}/api/{(grant.Kind == FormKind.Workspace ? "agenda" : "forms")}/{Create(grant)}";
+        $"{publicBaseUrl.TrimEnd('/')}/api/{grant.Kind switch { FormKind.Workspace => "agenda", FormKind.Minutes => "minutes", _ => "forms" }}/{Create(grant)}";
 
     public TokenCheck Verify(string? token, DateTimeOffset now, out FormGrant? grant)
     {

@@ -8,6 +8,7 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Health;
 using NetworkFunctions.MailEvents;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
@@ -72,6 +73,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
         services.AddSingleton<AgendaWorkspacePage>();
+        services.AddSingleton<MinutesPages>();
+        services.AddSingleton<MinutesDocuments>();
         services.AddSingleton<UndeliverableMail>();
 
         services.AddHttpClient(SendGridHttpClient, (provider, http) =>

@@ -65,8 +65,8 @@ public static class TelemetrySetup
         return services;
     }
 
-    /// <summary>The routes whose last segment is a bearer token: a member's form, a preparer's agenda workspace.</summary>
-    static readonly string[] TokenRoutes = ["/api/forms", "/api/agenda"];
+    /// <summary>The routes whose last segment is a bearer token: a member's form, a preparer's agenda workspace and minutes.</summary>
+    static readonly string[] TokenRoutes = ["/api/forms", "/api/agenda", "/api/minutes"];
 
     /// <summary>
     /// A request's span keeps no bearer token and no query: a token route's path becomes its template (the token in it

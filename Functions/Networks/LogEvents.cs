@@ -44,4 +44,7 @@ public static class LogEvents
 
     /// <summary>A preparer saved (and perhaps approved) a meeting's agenda in the workspace: ids, revision and role only.</summary>
     public static readonly EventId AgendaEdited = new(3130, nameof(AgendaEdited));
+
+    /// <summary>A preparer saved (and perhaps sent) a meeting's minutes: ids, revision and role only.</summary>
+    public static readonly EventId MinutesSaved = new(3131, nameof(MinutesSaved));
 }

@@ -13,6 +13,15 @@ public static class MailKinds
     /// <summary>The agenda the preparers changed after the final agenda went out, to every invited member, once per revision of the agenda.</summary>
     public const string AgendaUpdate = "agenda-update";
 
+    /// <summary>The minutes, to every invited member and the director, under the minutes' revision.</summary>
+    public const string Minutes = "minutes";
+
+    /// <summary>The preparers' link to the minutes form, after the meeting.</summary>
+    public const string MinutesRequest = "minutes-request";
+
+    /// <summary>The preparers' one reminder when no minutes were sent by the time the survey closes.</summary>
+    public const string MinutesReminder = "minutes-reminder";
+
     /// <summary>The preparers' notice that the final agenda went out as the unapproved draft.</summary>
     public const string AgendaNotApproved = "agenda-not-approved";
     public const string Survey = "survey";

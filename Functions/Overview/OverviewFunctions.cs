@@ -53,6 +53,14 @@ public sealed class OverviewFunctions(SnapshotReader snapshots, NetworkStore sto
         CancellationToken cancellationToken) =>
         PageAsync(NetworkIds.IsValid(networkId) ? store.ReadMeetingDocumentAsync(networkId, n, MeetingDocument.SurveySummaryPage, cancellationToken) : null, $"The survey summary of meeting {n}");
 
+    [Function(nameof(GetMinutes))]
+    public Task<IResult> GetMinutes(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/meetings/{n:int}/minutes")] HttpRequest request,
+        string networkId,
+        int n,
+        CancellationToken cancellationToken) =>
+        PageAsync(NetworkIds.IsValid(networkId) ? store.ReadMeetingDocumentAsync(networkId, n, MeetingDocument.MinutesPage, cancellationToken) : null, $"The minutes of meeting {n}");
+
     [Function(nameof(GetReport))]
     public Task<IResult> GetReport(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/report")] HttpRequest request,

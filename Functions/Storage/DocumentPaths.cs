@@ -36,6 +36,10 @@ internal static class DocumentPaths
         MeetingDocument.CarryOver => "carryover.json",
         MeetingDocument.SurveySummaryPage => "survey-summary.html",
         MeetingDocument.SurveySummaryText => "survey-summary.txt",
+        MeetingDocument.MinutesJson => "minutes.json",
+        MeetingDocument.MinutesPage => "minutes.html",
+        MeetingDocument.MinutesBody => "minutes.body.html",
+        MeetingDocument.MinutesText => "minutes.txt",
         _ => throw new ArgumentOutOfRangeException(nameof(document), document, null),
     };
 

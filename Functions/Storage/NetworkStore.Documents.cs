@@ -39,6 +39,20 @@ public sealed partial class NetworkStore
         }
     }
 
+    /// <summary>A meeting document that is JSON, written only if there is none yet; its ETag, or null when one was there.</summary>
+    public async Task<ETag?> CreateMeetingJsonAsync<T>(string networkId, int meeting, MeetingDocument document, T value, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await UploadAsync(DocumentPaths.Of(networkId, meeting, document), BinaryData.FromString(JsonSerializer.Serialize(value, DocumentJson.Options)), Json,
+                new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+    }
+
     /// <summary>A meeting document that is JSON, read into its model with its ETag; null when there is none.</summary>
     public async Task<(T Value, ETag ETag)?> ReadMeetingJsonVersionAsync<T>(string networkId, int meeting, MeetingDocument document, CancellationToken cancellationToken = default)
         where T : class =>
@@ -68,8 +82,8 @@ public sealed partial class NetworkStore
 
     static string ContentType(MeetingDocument document) => document switch
     {
-        MeetingDocument.AgendaPage or MeetingDocument.AgendaBody or MeetingDocument.SurveySummaryPage => Html,
-        MeetingDocument.AgendaJson or MeetingDocument.CarryOver => Json,
+        MeetingDocument.AgendaPage or MeetingDocument.AgendaBody or MeetingDocument.SurveySummaryPage or MeetingDocument.MinutesPage or MeetingDocument.MinutesBody => Html,
+        MeetingDocument.AgendaJson or MeetingDocument.CarryOver or MeetingDocument.MinutesJson => Json,
         _ => PlainText,
     };
 }

@@ -19,6 +19,17 @@ public enum MeetingDocument
 
     SurveySummaryPage,
     SurveySummaryText,
+
+    /// <summary>The minutes (referat) as the preparers keep them: blocks, attendance register, revision, sent.</summary>
+    MinutesJson,
+
+    /// <summary>The minutes as a page (HTML).</summary>
+    MinutesPage,
+
+    /// <summary>The minutes without the page around it, for emails.</summary>
+    MinutesBody,
+
+    MinutesText,
 }
 
 /// <summary>The documents of the year-end report (its charts are stored by name beside them).</summary>

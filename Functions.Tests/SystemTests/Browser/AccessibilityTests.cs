@@ -13,7 +13,7 @@ namespace NetworkFunctions.Tests.SystemTests.Browser;
 /// <summary>
 /// Every kind of page a person sees, checked with axe-core in headless Chromium against WCAG 2.1 A and AA (the
 /// Danish web-accessibility law's level): the invitation and survey forms, a form with errors, the receipts, the
-/// closed and bad-link pages, the preparers' agenda workspace (and with errors), the dashboard, the agenda, the survey summary, the year-end report, two mails (the
+/// closed and bad-link pages, the preparers' agenda workspace (and with errors) and minutes form, the dashboard, the agenda, the survey summary, the year-end report, two mails (the
 /// invitation and the report with its charts) and the local mailbox — all from one compressed year on the local host. Every violation is written to the output; a serious or
 /// critical one fails the test. Each page opened by its address must also carry the security headers (a CSP that
 /// runs no script, no-referrer, nosniff).
@@ -67,6 +67,8 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         await CheckAsync("survey form with errors", Html(await PostAsync(member, survey.FormLink, [new("usefulness", "9")], HttpStatusCode.BadRequest)));
         await CheckAsync("survey receipt", Html(await PostAsync(member, survey.FormLink, [new("usefulness", "4"), new("relations", "5"), new("courage", "3"), new("worked", "Casen & <b>dialogen</b>"), new("improve", "Mere tid"), new("nextThemes", "")], HttpStatusCode.OK)));
         await CheckAsync("invitation form closed", Url(link, HttpStatusCode.Gone));
+        ReceivedMail minutesRequest = (await mailbox.WaitForAsync(m => m.Recipient == CompressedYear.Email("facilitator", tag) && m.Subject.StartsWith("Skriv referatet", StringComparison.Ordinal), 1, Wait, "the minutes link")).Single();
+        await CheckAsync("minutes form", Url(System.Text.RegularExpressions.Regex.Match(minutesRequest.Text, @"https?://\S+/api/minutes/[A-Za-z0-9_.\-]+").Value));
 
         ReceivedMail report = (await mailbox.WaitForAsync(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Årsrapport", StringComparison.Ordinal), 1, Wait, "the year-end report")).First();
         await CheckAsync("year-end report mail", Html(report.Html));

@@ -1,9 +1,11 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Calendar;
 using NetworkFunctions.Cycle;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Http;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Validation;
@@ -22,6 +24,8 @@ public sealed class XssRenderingTests
     static readonly TemplateRenderer Renderer = new();
     static readonly EmailComposer Composer = new(Renderer);
     static readonly FormPages Pages = new(Renderer);
+    static readonly AgendaWorkspacePage Workspace = new(Renderer);
+    static readonly MinutesPages Minutes = new(Renderer, Workspace);
     static readonly DateTimeOffset Stamp = new(2026, 11, 28, 9, 15, 30, TimeSpan.Zero);
 
     public static TheoryData<string> Payloads() => new(XssCorpus.All);
@@ -102,6 +106,12 @@ public sealed class XssRenderingTests
         errors.Add("attendance", "Choose.");
         errors.Add("title[1]", "Too long.");
         var survey = new SurveyAnswer("m1", 1, 4, 5, 3, text, text, title, Stamp);
+        MeetingMinutes minutes = MeetingMinutes.Prefilled(1, [title], ["m1"]) with { Blocks = [new MinutesBlock(title, text, text, text)] };
+        IReadOnlyList<RegisterRow> register = [new("m1", title, text, SaidYes: true, Came: true)];
+        var candidate = new AgendaCandidate("m1", title, text, new Contribution(ContributionType.Case, title, text), Stamp, 1);
+        var workspaceAgenda = new MeetingAgenda(1, c.Meeting.Start, c.Meeting.End,
+            [new AgendaItem(c.Meeting.Start, c.Meeting.End, AgendaItemKind.ExpertInput, title, [candidate], text)], [], [candidate], Note: text,
+            Dropped: [new DroppedContribution(candidate, text, "consultant", Stamp)]);
         var answer = new InvitationAnswer("m1", 1, Attendance.Maybe, posted, Stamp);
 
         var pages = new (string Where, string Html, string[] Shows)[]
@@ -113,6 +123,9 @@ public sealed class XssRenderingTests
             ("the survey form with errors", Pages.Survey(c, "/api/forms/t", null, new Dictionary<string, string> { ["usefulness"] = text, ["worked"] = text, ["improve"] = title }, errors), [text, title]),
             ("the survey receipt", Pages.SurveyReceived(c, survey, "/api/forms/t"), [text, title]),
             ("the closed form", Pages.Closed(c, FormKind.Survey), [XssCorpus.Organisation]),
+            ("the minutes form", Minutes.Form(c, minutes, register, "/api/minutes/t"), [title, text]),
+            ("the minutes", Minutes.Document(c, minutes with { Came = ["m1"] }, register).Html, [title, text]),
+            ("the agenda workspace", Workspace.Render(c, workspaceAgenda, "/api/agenda/t", editable: true), [title, text]),
         };
 
         foreach ((string where, string html, string[] shows) in pages)

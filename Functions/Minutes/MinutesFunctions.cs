@@ -1,0 +1,161 @@
+using Azure;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using NetworkFunctions.Agenda;
+using NetworkFunctions.Durable;
+using NetworkFunctions.Forms;
+using NetworkFunctions.Http;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Minutes;
+
+/// <summary>
+/// <c>GET</c> and <c>POST /api/minutes/{token}</c>: a preparer's minutes form, opened from the link mailed after the
+/// meeting. GET changes nothing. POST saves on the revision shown (409 with the current version otherwise) and, with
+/// <c>action=send</c>, sends: the minutes are then fixed and <c>MinutesOrchestrator</c> mails them to every invited
+/// member and the director.
+/// </summary>
+public sealed class MinutesFunctions(
+    MinutesDocuments documents,
+    MinutesPages pages,
+    FormTokens tokens,
+    FormPages formPages,
+    NetworkStore store,
+    IOptions<PatienceOptions> patience,
+    TimeProvider clock,
+    ILogger<MinutesFunctions> logger)
+{
+    /// <summary>How long sent minutes wait out faults before they are recorded as missed.</summary>
+    static readonly TimeSpan DeliveryPatience = TimeSpan.FromDays(7);
+
+    [Function(nameof(ShowMinutes))]
+    public async Task<IResult> ShowMinutes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "minutes/{token}")] HttpRequest request,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Opened opened = await OpenAsync(token, cancellationToken);
+        return opened.Failure ?? HtmlPage.Ok(pages.Form(opened.Context!, opened.Minutes!, await documents.RegisterAsync(opened.Context!, opened.Minutes!, cancellationToken), Action(token)));
+    }
+
+    [Function(nameof(SaveMinutes))]
+    public async Task<IResult> SaveMinutes(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "minutes/{token}")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string token,
+        CancellationToken cancellationToken)
+    {
+        Opened opened = await OpenAsync(token, cancellationToken);
+        if (opened.Failure is not null)
+        {
+            return opened.Failure;
+        }
+
+        (MeetingContext c, MeetingMinutes stored) = (opened.Context!, opened.Minutes!);
+        IReadOnlyList<RegisterRow> register = await documents.RegisterAsync(c, stored, cancellationToken);
+        if (stored.Sent)
+        {
+            return HtmlPage.Status(StatusCodes.Status410Gone, pages.Form(c, stored, register, Action(token)));
+        }
+
+        RequestBodies.Read<IFormCollection> form = await RequestBodies.ReadFormAsync(request, cancellationToken);
+        if (form.Problem is not null)
+        {
+            return form.Problem;
+        }
+
+        Dictionary<string, StringValues> fields = form.Value!.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        (MinutesEdits? edits, FieldErrors errors) = MinutesForm.Read(fields, stored, register.Select(m => m.Id).ToHashSet(StringComparer.Ordinal));
+        if (edits is null)
+        {
+            return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Form(c, stored, register, Action(token), errors: errors, posted: fields));
+        }
+
+        MeetingMinutes saved = edits.ApplyTo(stored, opened.Preparer!, clock.GetUtcNow());
+        if (edits.Revision != stored.Revision || !await documents.WriteAsync(c, saved, opened.ETag, cancellationToken))
+        {
+            (MeetingMinutes current, _) = await documents.ReadOrPrefillAsync(c, cancellationToken);
+            var conflict = new WorkspaceBanner("errors", pages.Text(c.Language, "minutes_conflict",
+                ("who", WhoSaved(c, current)), ("when", current.SavedAt is { } at ? Rendering.Formats.Moment(at, c.Zone, c.Language) : ""), ("revision", current.Revision)));
+            return HtmlPage.Status(StatusCodes.Status409Conflict, pages.Form(c, current, await documents.RegisterAsync(c, current, cancellationToken), Action(token), conflict));
+        }
+
+        logger.LogInformation(LogEvents.MinutesSaved, "The minutes of {NetworkId} meeting {Meeting} were saved as revision {Revision} by the {Preparer}{Sent}",
+            c.Network.Id, c.Meeting.Number, saved.Revision, opened.Preparer, saved.Sent ? " and sent" : "");
+        if (saved.Sent)
+        {
+            await DeliverAsync(client, c, saved, cancellationToken);
+        }
+
+        var banner = new WorkspaceBanner("notice", saved.Sent ? pages.Text(c.Language, "minutes_sent") : pages.Text(c.Language, "minutes_saved", ("revision", saved.Revision)));
+        return HtmlPage.Ok(pages.Form(c, saved, await documents.RegisterAsync(c, saved, cancellationToken), Action(token), banner));
+    }
+
+    string WhoSaved(MeetingContext c, MeetingMinutes current) =>
+        pages.Text(c.Language, current.SavedBy == MailKinds.Consultant ? "workspace_who_consultant" : "workspace_who_facilitator");
+
+    static string Action(string token) => $"/api/minutes/{token}";
+
+    /// <summary>Hands the sent minutes to the engine; they stand whatever happens here, and a failure is logged for the operator.</summary>
+    async Task DeliverAsync(DurableTaskClient client, MeetingContext c, MeetingMinutes saved, CancellationToken cancellationToken)
+    {
+        var delivery = new MinutesDelivery(c.Network.Id, c.Meeting.Number, saved.Revision, clock.GetUtcNow() + DeliveryPatience, patience.Value.ToPatience());
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(Orchestrations.Minutes, delivery, new StartOrchestrationOptions(delivery.InstanceId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(LogEvents.StepMissed, e, "The minutes of {NetworkId} meeting {Meeting} could not be handed to the engine", c.Network.Id, c.Meeting.Number);
+        }
+    }
+
+    sealed record Opened(MeetingContext? Context, MeetingMinutes? Minutes, ETag? ETag, string? Preparer, IResult? Failure)
+    {
+        public static Opened Failed(IResult failure) => new(null, null, null, null, failure);
+    }
+
+    /// <summary>The token checked (a preparer's minutes link), then the network, the meeting (begun, not cancelled) and its minutes.</summary>
+    async Task<Opened> OpenAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!tokens.Available)
+        {
+            return Opened.Failed(HtmlPage.Unavailable(formPages.Invalid("form_unavailable")));
+        }
+
+        DateTimeOffset now = clock.GetUtcNow();
+        TokenCheck check = tokens.Verify(token, now, out FormGrant? grant);
+        if (check is TokenCheck.BadSignature)
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status403Forbidden, formPages.Invalid("form_invalid")));
+        }
+
+        if (check is TokenCheck.Malformed || grant is not { Kind: FormKind.Minutes, MemberId: MailKinds.Facilitator or MailKinds.Consultant })
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, formPages.Invalid("form_invalid")));
+        }
+
+        if (check is TokenCheck.Expired)
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status410Gone, formPages.Invalid("form_gone")));
+        }
+
+        if (await store.LoadNetworkAsync(grant.NetworkId, cancellationToken) is not var (network, _)
+            || network.FindMeeting(grant.Meeting) is not { Cancelled: false } meeting
+            || now < meeting.Start)
+        {
+            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, formPages.Invalid("form_gone")));
+        }
+
+        MeetingContext c = MeetingContext.Of(network, grant.Meeting);
+        (MeetingMinutes minutes, ETag? etag) = await documents.ReadOrPrefillAsync(c, cancellationToken);
+        return new Opened(c, minutes, etag, grant.MemberId, null);
+    }
+}
