@@ -132,7 +132,10 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
                 Text(l, "dashboard_survey_summary", ("n", number)),
                 snapshot?.SurveySummaryExists == true ? Link($"{basePath}/meetings/{meeting.Number}/survey-summary", input.LinkKey) : null,
                 Text(l, meeting.Cancelled ? "dashboard_cancelled_document" : "dashboard_survey_summary_pending")),
-            Text(l, "dashboard_survey_answers", ("count", Count(snapshot?.SurveyAnswers ?? 0, l))));
+            Text(l, "dashboard_survey_answers", ("count", Count(snapshot?.SurveyAnswers ?? 0, l))),
+            snapshot?.Came is { } came
+                ? Text(l, "dashboard_came", ("came", Count(came.Count(id => network.FindMember(id) is not null), l)), ("yes", Count(answered.Count(a => a.AttendanceKey == "yes"), l)))
+                : null);
     }
 
     List<TimelineStep> Steps(MeetingTimeline timeline, string phase, TimeZoneInfo zone, Language l)

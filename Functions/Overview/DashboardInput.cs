@@ -30,4 +30,5 @@ public sealed record MeetingSnapshot(
     bool AgendaExists,
     bool SurveySummaryExists,
     int SurveyAnswers,
-    bool AgendaApproved = false);
+    bool AgendaApproved = false,
+    IReadOnlyList<string>? Came = null);

@@ -44,7 +44,8 @@ public sealed record MeetingPanel(
     string NotAnsweredCaption,
     DashboardLink Agenda,
     DashboardLink SurveySummary,
-    string SurveyLine);
+    string SurveyLine,
+    string? AttendanceLine = null);
 
 /// <summary>One step of a meeting's timeline. <see cref="State"/> is <c>done</c>, <c>current</c> or <c>later</c>.</summary>
 public sealed record TimelineStep(string Label, string When, string State, string StateLabel);

@@ -26,4 +26,6 @@ public sealed record MeetingStatusView(
     string? AgendaUrl,
     int Revision,
     DateTimeOffset? NextStepAt,
-    string? Agenda);
+    string? Agenda,
+    int Came,
+    string CameFrom);

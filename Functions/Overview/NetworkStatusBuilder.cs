@@ -38,6 +38,8 @@ public static class NetworkStatusBuilder
             snapshot?.AgendaExists == true ? $"{baseUrl}/meetings/{meeting.Number}/agenda" : null,
             meeting.Revision,
             snapshot?.NextStepAt,
-            AgendaStates.Of(meeting, MeetingTimeline.For(meeting, input.Network.Schedule, input.Network.Zone), snapshot, input.Now));
+            AgendaStates.Of(meeting, MeetingTimeline.For(meeting, input.Network.Schedule, input.Network.Zone), snapshot, input.Now),
+            snapshot?.Came?.Count(id => input.Network.FindMember(id) is not null) ?? answers.Count(a => a.Attendance == Attendance.Yes),
+            snapshot?.Came is null ? "rsvp" : "register");
     }
 }

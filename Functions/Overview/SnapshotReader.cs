@@ -1,6 +1,7 @@
 using Microsoft.DurableTask.Client;
 using NetworkFunctions.Agenda;
 using NetworkFunctions.Durable;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 
@@ -32,6 +33,7 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
         Task<MeetingAgenda?> agenda = store.ReadMeetingJsonAsync<MeetingAgenda>(networkId, number, MeetingDocument.AgendaJson, cancellationToken);
         Task<bool> summary = store.MeetingDocumentExistsAsync(networkId, number, MeetingDocument.SurveySummaryPage, cancellationToken);
         Task<int> surveys = store.CountSurveyAnswersAsync(networkId, number, cancellationToken);
+        Task<MeetingMinutes?> minutes = store.ReadMeetingJsonAsync<MeetingMinutes>(networkId, number, MeetingDocument.MinutesJson, cancellationToken);
         InstanceSnapshot read = await instance;
         return new MeetingSnapshot(
             number,
@@ -43,6 +45,7 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
             await agenda is not null,
             await summary,
             await surveys,
-            (await agenda)?.Approved is not null);
+            (await agenda)?.Approved is not null,
+            (await minutes)?.Came);
     }
 }

@@ -93,6 +93,7 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
         string consultantLink = MinutesLink().Match((await mailbox.WaitForAsync(To(CompressedYear.Email("konsulent", tag), "Skriv referatet af møde 1"), 1, Wait, "the consultant's minutes link")).Single().Text).Value;
 
         // Prefilled: a block per agenda block, the register ticked for Anne and Bo, who said yes.
+        Assert.Equal("rsvp", (await http.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!["meetings"]![0]!["cameFrom"]!.GetValue<string>());
         string prefilled = await browser.GetStringAsync(facilitatorLink);
         Assert.Contains("Tema: Frivillige i ældreplejen", prefilled, StringComparison.Ordinal);
         IHtmlDocument page = new HtmlParser().ParseDocument(prefilled);
@@ -108,6 +109,10 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
         (HttpStatusCode saved, string savedPage) = await PostAsync(browser, facilitatorLink, written);
         Assert.Equal(HttpStatusCode.OK, saved);
         Assert.Contains("Gemt som version 1.", savedPage, StringComparison.Ordinal);
+
+        // The status counts who came from the register now (two), no longer from the yes answers (also two, but Bo's).
+        JsonObject status = (await http.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!;
+        Assert.Equal((2, "register"), (status["meetings"]![0]!["came"]!.GetValue<int>(), status["meetings"]![0]!["cameFrom"]!.GetValue<string>()));
 
         // The consultant's page was on version 0: refused with the current version.
         (HttpStatusCode conflict, string conflictPage) = await PostAsync(browser, consultantLink, With(stale, ("action", "send")));

@@ -13,6 +13,19 @@ public sealed class DashboardBuilderTests
     static readonly DashboardBuilder Builder = new(new TemplateRenderer());
 
     [Fact]
+    public void ShowsWhoCameFromTheMinutesRegisterAndWhereTheAgendaStands()
+    {
+        DashboardInput input = Input();
+        MeetingSnapshot first = input.Meetings[0] with { Came = ["b", "c", "gone"], AgendaExists = true, AgendaApproved = true };
+        MeetingPanel panel = Builder.Build(input with { Meetings = [first, .. input.Meetings.Skip(1)] }).Meetings[0];
+
+        // "gone" is no longer a member: not counted.
+        Assert.Equal("Fremmøde efter referatet: 2 kom (1 havde sagt ja).", panel.AttendanceLine);
+        Assert.Equal("Dagsorden til møde 1 (godkendt af forberederne)", panel.Agenda.Label);
+        Assert.Null(Builder.Build(input).Meetings[0].AttendanceLine);
+    }
+
+    [Fact]
     public void ListsWhoHasAnsweredAndWhoHasNotPerMeeting()
     {
         DashboardView view = Builder.Build(Input());
