@@ -25,7 +25,7 @@ namespace NetworkFunctions.Agenda;
 public sealed class AgendaWorkspaceFunctions(
     NetworkStore store,
     AgendaDocuments agendas,
-    FormTokens tokens,
+    PreparerLinks links,
     FormPages pages,
     AgendaWorkspacePage page,
     IOptions<PatienceOptions> patience,
@@ -156,43 +156,22 @@ public sealed class AgendaWorkspaceFunctions(
         public static Opened Failed(IResult failure) => new(null, null, default, null, false, false, failure);
     }
 
-    /// <summary>The token checked (a workspace link of a preparer), then the network, meeting and stored agenda it names.</summary>
+    /// <summary>The preparer's link opened (<see cref="PreparerLinks"/>), then the stored agenda of its meeting.</summary>
     async Task<Opened> OpenAsync(string token, CancellationToken cancellationToken)
     {
-        if (!tokens.Available)
+        PreparerLink link = await links.OpenAsync(token, FormKind.Workspace, cancellationToken);
+        if (link.Failure is not null)
         {
-            return Opened.Failed(HtmlPage.Unavailable(pages.Invalid("form_unavailable")));
+            return Opened.Failed(link.Failure);
+        }
+
+        MeetingContext c = link.Context!;
+        if (await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(c.Network.Id, c.Meeting.Number, MeetingDocument.AgendaJson, cancellationToken) is not var (agenda, etag))
+        {
+            return Opened.Failed(links.Gone("workspace_not_yet"));
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        TokenCheck check = tokens.Verify(token, now, out FormGrant? grant);
-        if (check is TokenCheck.BadSignature)
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Invalid("form_invalid")));
-        }
-
-        if (check is TokenCheck.Malformed || grant is not { Kind: FormKind.Workspace, MemberId: MailKinds.Facilitator or MailKinds.Consultant })
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_invalid")));
-        }
-
-        if (check is TokenCheck.Expired)
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status410Gone, pages.Invalid("form_gone")));
-        }
-
-        if (await store.LoadNetworkAsync(grant.NetworkId, cancellationToken) is not var (network, _)
-            || network.FindMeeting(grant.Meeting) is not { Cancelled: false })
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone")));
-        }
-
-        MeetingContext c = MeetingContext.Of(network, grant.Meeting);
-        if (await store.ReadMeetingJsonVersionAsync<MeetingAgenda>(network.Id, grant.Meeting, MeetingDocument.AgendaJson, cancellationToken) is not var (agenda, etag))
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("workspace_not_yet")));
-        }
-
-        return new Opened(c, agenda, etag, grant.MemberId, now < c.Meeting.Start, now >= c.Timeline.FinalAgendaAt, null);
+        return new Opened(c, agenda, etag, link.Preparer, now < c.Meeting.Start, now >= c.Timeline.FinalAgendaAt, null);
     }
 }

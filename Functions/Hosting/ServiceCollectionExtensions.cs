@@ -72,6 +72,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();
         services.AddSingleton<FormPages>();
+        services.AddSingleton<PreparerLinks>();
         services.AddSingleton<AgendaWorkspacePage>();
         services.AddSingleton<MinutesPages>();
         services.AddSingleton<MinutesDocuments>();

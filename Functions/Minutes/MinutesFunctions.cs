@@ -11,7 +11,6 @@ using NetworkFunctions.Durable;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
-using NetworkFunctions.Storage;
 using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Minutes;
@@ -25,9 +24,7 @@ namespace NetworkFunctions.Minutes;
 public sealed class MinutesFunctions(
     MinutesDocuments documents,
     MinutesPages pages,
-    FormTokens tokens,
-    FormPages formPages,
-    NetworkStore store,
+    PreparerLinks links,
     IOptions<PatienceOptions> patience,
     TimeProvider clock,
     ILogger<MinutesFunctions> logger)
@@ -122,40 +119,22 @@ public sealed class MinutesFunctions(
         public static Opened Failed(IResult failure) => new(null, null, null, null, failure);
     }
 
-    /// <summary>The token checked (a preparer's minutes link), then the network, the meeting (begun, not cancelled) and its minutes.</summary>
+    /// <summary>The preparer's link opened (<see cref="PreparerLinks"/>), once its meeting has begun, then its minutes.</summary>
     async Task<Opened> OpenAsync(string token, CancellationToken cancellationToken)
     {
-        if (!tokens.Available)
+        PreparerLink link = await links.OpenAsync(token, FormKind.Minutes, cancellationToken);
+        if (link.Failure is not null)
         {
-            return Opened.Failed(HtmlPage.Unavailable(formPages.Invalid("form_unavailable")));
+            return Opened.Failed(link.Failure);
         }
 
-        DateTimeOffset now = clock.GetUtcNow();
-        TokenCheck check = tokens.Verify(token, now, out FormGrant? grant);
-        if (check is TokenCheck.BadSignature)
+        MeetingContext c = link.Context!;
+        if (clock.GetUtcNow() < c.Meeting.Start)
         {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status403Forbidden, formPages.Invalid("form_invalid")));
+            return Opened.Failed(links.Gone());
         }
 
-        if (check is TokenCheck.Malformed || grant is not { Kind: FormKind.Minutes, MemberId: MailKinds.Facilitator or MailKinds.Consultant })
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, formPages.Invalid("form_invalid")));
-        }
-
-        if (check is TokenCheck.Expired)
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status410Gone, formPages.Invalid("form_gone")));
-        }
-
-        if (await store.LoadNetworkAsync(grant.NetworkId, cancellationToken) is not var (network, _)
-            || network.FindMeeting(grant.Meeting) is not { Cancelled: false } meeting
-            || now < meeting.Start)
-        {
-            return Opened.Failed(HtmlPage.Status(StatusCodes.Status404NotFound, formPages.Invalid("form_gone")));
-        }
-
-        MeetingContext c = MeetingContext.Of(network, grant.Meeting);
         (MeetingMinutes minutes, ETag? etag) = await documents.ReadOrPrefillAsync(c, cancellationToken);
-        return new Opened(c, minutes, etag, grant.MemberId, null);
+        return new Opened(c, minutes, etag, link.Preparer, null);
     }
 }
