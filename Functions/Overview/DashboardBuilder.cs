@@ -52,7 +52,35 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
                 a.Kind,
                 a.Meeting is { } n ? Text(l, "dashboard_attention_meeting", ("kind", Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_'))), ("n", Count(n, l))) : Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_')),
                 Formats.Moment(a.Since, network.Zone, l),
-                a.Detail)).ToList());
+                a.Detail)).ToList(),
+            AbsenceLines(input));
+    }
+
+    /// <summary>The early warnings after the last two held meetings (<see cref="AbsenceWarnings"/>), as sentences.</summary>
+    List<string> AbsenceLines(DashboardInput input)
+    {
+        Network network = input.Network;
+        Language l = network.Language;
+        List<HeldMeeting> held = [.. network.Meetings
+            .Where(m => !m.Cancelled && m.End <= input.Now)
+            .Select(m => input.Meetings.FirstOrDefault(s => s.Number == m.Number))
+            .OfType<MeetingSnapshot>()
+            .Where(s => s.InvitedMemberIds.Count > 0)
+            .Select(s => new HeldMeeting(
+                s.Number,
+                s.InvitedMemberIds,
+                (s.Came ?? [.. s.Answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId)]).ToHashSet(StringComparer.Ordinal)))];
+        if (AbsenceWarnings.Of(network, held) is not { Any: true } absences)
+        {
+            return [];
+        }
+
+        (string a, string b) = (Count(absences.Earlier, l), Count(absences.Later, l));
+        return
+        [
+            .. absences.Members.Select(m => Text(l, "dashboard_absent_member", ("name", m.Name), ("department", m.Department), ("a", a), ("b", b))),
+            .. absences.Departments.Select(d => Text(l, "dashboard_absent_department", ("department", d), ("a", a), ("b", b))),
+        ];
     }
 
     MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath)

@@ -17,7 +17,8 @@ public sealed record DashboardView(
     IReadOnlyList<MeetingPanel> Meetings,
     AttendanceTable Attendance,
     DashboardChart? AttendanceChart,
-    IReadOnlyList<AttentionRow>? Attention = null);
+    IReadOnlyList<AttentionRow>? Attention = null,
+    IReadOnlyList<string>? Absences = null);
 
 /// <summary>One thing that waits on a fault or was missed, as the dashboard shows it at the top.</summary>
 public sealed record AttentionRow(string Kind, string Label, string Since, string Detail);

@@ -26,6 +26,31 @@ public sealed class DashboardBuilderTests
     }
 
     [Fact]
+    public void WarnsOfMembersAndDepartmentsAbsentFromTheLastTwoHeldMeetings()
+    {
+        string[] everyone = ["a", "b", "c", "d"];
+        DashboardInput input = Input(meetings:
+        [
+            Snapshot(1, invited: everyone, answers: [Answer("a", 1, Attendance.Yes), Answer("c", 1, Attendance.Yes)]) with { Came = ["a"] },
+            Snapshot(2, invited: everyone, answers: [Answer("a", 2, Attendance.Yes), Answer("d", 2, Attendance.Yes)]),
+            Snapshot(3, invited: everyone),
+        ]) with { Now = At("2027-05-01T10:00:00+02:00") };
+
+        IReadOnlyList<string> absences = Builder.Build(input).Absences!;
+
+        // Meeting 1 by its register (c said yes but did not come), meeting 2 by its replies; meeting 3 is not held yet.
+        Assert.Equal(
+        [
+            "Navn b (Center for Børn & Unge) var hverken med til møde 1 eller 2.",
+            "Navn c (Center for Sundhed & Ældre) var hverken med til møde 1 eller 2.",
+            "Ingen fra Center for Børn & Unge var med til møde 1 eller 2.",
+            "Ingen fra Center for Sundhed & Ældre var med til møde 1 eller 2.",
+            "Ingen fra Center for Økonomi & Digitalisering var med til møde 1 eller 2.",
+        ], absences);
+        Assert.Empty(Builder.Build(Input()).Absences!);
+    }
+
+    [Fact]
     public void ListsWhoHasAnsweredAndWhoHasNotPerMeeting()
     {
         DashboardView view = Builder.Build(Input());

@@ -20,6 +20,24 @@ public sealed partial class DashboardPageTests
     static string Shown(string html) => WebUtility.HtmlDecode(html);
 
     [Fact]
+    public void Shows_the_absence_warnings_in_their_own_section_with_names_encoded()
+    {
+        Network year = Year(members: [Member("a", Teknik), Member("b", Born) with { Name = "Bo <b>Berg</b>" }]);
+        DashboardInput input = Input(year, meetings:
+        [
+            Snapshot(1, invited: ["a", "b"], answers: [Answer("a", 1, Attendance.Yes)]),
+            Snapshot(2, invited: ["a", "b"], answers: [Answer("a", 2, Attendance.Yes)]),
+            Snapshot(3),
+        ]) with { Now = At("2027-05-01T10:00:00+02:00") };
+
+        string html = DashboardPage.Render(Renderer, input);
+
+        Assert.Contains("<h2 id=\"absences-heading\"", html, StringComparison.Ordinal);
+        Assert.Contains("Bo &lt;b&gt;Berg&lt;/b&gt; (Center for Børn &amp; Unge) var hverken med til møde 1 eller 2.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("absences-heading", DashboardPage.Render(Renderer, Input()), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EscapesMemberNamesAndDepartments()
     {
         Member answered = new("a", Script, "a@example.dk", Teknik, Now);
