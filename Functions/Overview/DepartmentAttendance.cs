@@ -5,7 +5,8 @@ namespace NetworkFunctions.Overview;
 
 /// <summary>
 /// Attendance by department: per department (the organisation's list in its order, then departments only members
-/// have) how many members said yes to each meeting. The chart and the table of the dashboard show these numbers.
+/// have) how many members came to each meeting — by the minutes' register where the preparers kept one, else by the
+/// yes answers. The chart and the table of the dashboard show these numbers.
 /// </summary>
 public sealed record DepartmentAttendance(IReadOnlyList<int> MeetingNumbers, IReadOnlyList<bool> Cancelled, IReadOnlyList<DepartmentCounts> Departments)
 {
@@ -25,9 +26,10 @@ public sealed record DepartmentAttendance(IReadOnlyList<int> MeetingNumbers, IRe
                 continue;
             }
 
-            foreach (InvitationAnswer answer in snapshot.Answers.Where(a => a.Attendance == Attendance.Yes))
+            // Who came: the minutes' register once the preparers kept one, else those who said yes.
+            foreach (string memberId in snapshot.Came ?? [.. snapshot.Answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId)])
             {
-                if (index.Of(answer.MemberId) is { } department)
+                if (index.Of(memberId) is { } department)
                 {
                     counts[department][i]++;
                 }
@@ -42,7 +44,7 @@ public sealed record DepartmentAttendance(IReadOnlyList<int> MeetingNumbers, IRe
     }
 }
 
-/// <summary>One department's yes-answers per meeting (in the network's meeting order); <see cref="Missing"/> when no member comes from it.</summary>
+/// <summary>One department's attendance per meeting (register, else yes-answers; in the network's meeting order); <see cref="Missing"/> when no member comes from it.</summary>
 public sealed record DepartmentCounts(string Department, IReadOnlyList<int> Yes, bool Missing)
 {
     public int Total => Yes.Sum();

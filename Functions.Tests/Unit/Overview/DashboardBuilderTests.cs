@@ -51,6 +51,24 @@ public sealed class DashboardBuilderTests
     }
 
     [Fact]
+    public void CountsADepartmentsAttendanceFromTheMinutesRegisterWhereThereIsOne()
+    {
+        DashboardInput input = Input(meetings:
+        [
+            // Three said yes; the register says a and b came (b had said maybe).
+            Snapshot(1, invited: ["a", "b", "c", "d"], answers: [Answer("a", 1, Attendance.Yes), Answer("d", 1, Attendance.Yes), Answer("b", 1, Attendance.Maybe), Answer("c", 1, Attendance.Yes)]) with { Came = ["a", "b"] },
+            Snapshot(2, invited: ["a", "b", "c", "d"], answers: [Answer("c", 2, Attendance.Yes)]),
+            Snapshot(3),
+        ]);
+
+        DepartmentAttendance attendance = DepartmentAttendance.Of(input.Network, input.Meetings);
+
+        Assert.Equal([1, 0, 0], attendance.Departments[0].Yes);
+        Assert.Equal([1, 0, 0], attendance.Departments[1].Yes);
+        Assert.Equal([0, 1, 0], attendance.Departments[2].Yes);
+    }
+
+    [Fact]
     public void ListsWhoHasAnsweredAndWhoHasNotPerMeeting()
     {
         DashboardView view = Builder.Build(Input());

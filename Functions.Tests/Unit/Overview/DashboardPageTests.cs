@@ -108,7 +108,7 @@ public sealed partial class DashboardPageTests
         Assert.Equal((DashboardCharts.Width, DashboardCharts.Height), Png.Size(png));
         Assert.True(Png.Colours(png) > 2, "the chart draws something");
         Assert.StartsWith("Søjlediagram", Shown(image.Groups["alt"].Value), StringComparison.Ordinal);
-        Assert.Contains("Antal medlemmer, der har meldt ja, pr. center og møde", Shown(html), StringComparison.Ordinal);
+        Assert.Contains("Antal medlemmer, der kom (efter referatets fremmødeliste, ellers tilmeldingerne), pr. center og møde", Shown(html), StringComparison.Ordinal);
     }
 
     [Fact]
