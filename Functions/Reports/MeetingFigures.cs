@@ -6,6 +6,9 @@ namespace NetworkFunctions.Reports;
 /// </summary>
 /// <param name="YesByDepartment">Members who said yes, per department of <see cref="YearReport.Departments"/> (every department present, zeros included).</param>
 /// <param name="YesOther">Yes answers from people who are not (or no longer) members, e.g. the director at the first meeting.</param>
+/// <param name="Came">Current members on the register of the minutes sent; null without sent minutes.</param>
+/// <param name="Decisions">"Heading: decision" for each block of the sent minutes that records one.</param>
+/// <param name="FollowUps">"Heading: follow-up" likewise.</param>
 public sealed record MeetingFigures(
     int Number,
     DateTimeOffset Start,
@@ -16,7 +19,10 @@ public sealed record MeetingFigures(
     int YesOther,
     ContributionCounts Contributions,
     SurveyAverages Survey,
-    MeetingHighlights Highlights)
+    MeetingHighlights Highlights,
+    int? Came = null,
+    IReadOnlyList<string>? Decisions = null,
+    IReadOnlyList<string>? FollowUps = null)
 {
     /// <summary>How many departments had at least one member saying yes.</summary>
     public int DepartmentsPresent => YesByDepartment.Values.Count(n => n > 0);

@@ -37,7 +37,10 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
                 .Where(m => !m.Highlights.IsEmpty)
                 .Select(m => new HighlightSection(MeetingLabel(m), m.Highlights.Worked, m.Highlights.NextThemes))
                 .ToList(),
-            [.. report.Missed.Select(Missed)]);
+            [.. report.Missed.Select(Missed)],
+            [.. report.Meetings
+                .Where(m => m.Decisions is { Count: > 0 } || m.FollowUps is { Count: > 0 })
+                .Select(m => new MinutesSection(MeetingLabel(m), m.Decisions ?? [], m.FollowUps ?? []))]);
     }
 
     /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>
@@ -96,6 +99,7 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
             FigureFormat.Date(m.Start, context.Zone, Language),
             m.Cancelled,
             Count(m.Attendance.Yes),
+            m.Came is { } came ? Count(came) : "–",
             Count(m.Attendance.Maybe),
             Count(m.Attendance.No),
             Count(m.Attendance.NoAnswer),

@@ -48,7 +48,15 @@ public sealed record YearReport(
             int surveyInvited = members.Where(id => !declined.Contains(id)).Union(surveys.Select(a => a.MemberId)).Count();
             heldSurveyAnswers.AddRange(surveys);
             heldSurveyInvited += surveyInvited;
-            meetings.Add(Held(meeting, invitations, surveys, invited, surveyInvited, departments));
+            MeetingFigures figures = Held(meeting, invitations, surveys, invited, surveyInvited, departments);
+            meetings.Add(input.Minutes?.GetValueOrDefault(meeting.Number) is { Sent: true } minutes
+                ? figures with
+                {
+                    Came = minutes.Came.Count(id => network.FindMember(id) is not null),
+                    Decisions = [.. minutes.Blocks.Where(b => b.Decisions is not null).Select(b => $"{b.Heading}: {b.Decisions}")],
+                    FollowUps = [.. minutes.Blocks.Where(b => b.FollowUps is not null).Select(b => $"{b.Heading}: {b.FollowUps}")],
+                }
+                : figures);
         }
 
         List<MeetingFigures> held = meetings.Where(m => !m.Cancelled).ToList();

@@ -1,3 +1,4 @@
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Storage;
@@ -14,17 +15,22 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
         var invitations = new List<InvitationAnswer>();
         var surveys = new List<SurveyAnswer>();
         var invited = new Dictionary<int, IReadOnlySet<string>>();
+        var minutes = new Dictionary<int, MeetingMinutes>();
         foreach (Meeting meeting in network.Meetings)
         {
             invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number, cancellationToken));
             surveys.AddRange(await store.LoadSurveyAnswersAsync(network.Id, meeting.Number, cancellationToken));
             invited[meeting.Number] = await store.InvitedMemberIdsAsync(network.Id, meeting.Number, cancellationToken);
+            if (await store.ReadMeetingJsonAsync<MeetingMinutes>(network.Id, meeting.Number, MeetingDocument.MinutesJson, cancellationToken) is { } kept)
+            {
+                minutes[meeting.Number] = kept;
+            }
         }
 
         bool IsMember(string memberId) => network.FindMember(memberId) is not null;
         YearReport report = YearReport.From(new YearReportInput(
             network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited,
-            await store.LoadAttentionAsync(network.Id, cancellationToken)));
+            await store.LoadAttentionAsync(network.Id, cancellationToken), minutes));
         byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
         byte[] attendance = ReportCharts.Attendance(report, network.Language);
         await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);

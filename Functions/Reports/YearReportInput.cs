@@ -1,3 +1,4 @@
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Reports;
@@ -12,9 +13,11 @@ namespace NetworkFunctions.Reports;
 /// record, the invited are the members who had joined by the invitation time (see <see cref="InvitedMembers"/>).
 /// </param>
 /// <param name="Missed">The steps recorded as missed (<see cref="AttentionKinds.StepMissed"/>): the report says what did not go out.</param>
+/// <param name="Minutes">The minutes the preparers sent, by meeting: who came, and the decisions and follow-ups.</param>
 public sealed record YearReportInput(
     Network Network,
     IReadOnlyList<InvitationAnswer> InvitationAnswers,
     IReadOnlyList<SurveyAnswer> SurveyAnswers,
     IReadOnlyDictionary<int, IReadOnlySet<string>>? InvitedIds = null,
-    IReadOnlyList<Attention>? Missed = null);
+    IReadOnlyList<Attention>? Missed = null,
+    IReadOnlyDictionary<int, MeetingMinutes>? Minutes = null);

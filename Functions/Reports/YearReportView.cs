@@ -20,12 +20,16 @@ internal sealed record YearReportView(
     IReadOnlyList<SurveyRow> Surveys,
     SurveyRow SurveyTotal,
     IReadOnlyList<HighlightSection> Highlights,
-    IReadOnlyList<string> Missed);
+    IReadOnlyList<string> Missed,
+    IReadOnlyList<MinutesSection> Minutes);
 
 /// <summary>A chart image. <see cref="Inline"/> marks a PNG data URI checked to hold only base64 characters, written unencoded.</summary>
 internal sealed record ChartView(string Src, bool Inline, string Alt);
 
-internal sealed record AttendanceRow(string Meeting, string Title, string Date, bool Cancelled, string Yes, string Maybe, string No, string NoAnswer, string Departments);
+internal sealed record AttendanceRow(string Meeting, string Title, string Date, bool Cancelled, string Yes, string Came, string Maybe, string No, string NoAnswer, string Departments);
+
+/// <summary>What a meeting's sent minutes decided and agreed to follow up.</summary>
+internal sealed record MinutesSection(string Meeting, IReadOnlyList<string> Decisions, IReadOnlyList<string> FollowUps);
 
 internal sealed record DepartmentRow(string Department, IReadOnlyList<string> Counts, string Total);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Reports;
@@ -23,6 +24,28 @@ public sealed class YearReportPageTests
 
     static (string Html, string Text) Render(YearReport report, Language language = Language.Da, IReadOnlyDictionary<string, string>? charts = null) =>
         YearReportPage.Render(Renderer, report, Context(language), charts ?? NoCharts);
+
+    [Fact]
+    public void Shows_who_came_and_the_decisions_and_follow_ups_of_the_minutes_sent()
+    {
+        Network network = Slagelse();
+        string[] ids = [.. network.Members.Select(m => m.Id)];
+        var sent = new MeetingMinutes(1, [new MinutesBlock("Tema: Frivillige", null, "Vi prøver <en> model", "Anne samler erfaringer"), new MinutesBlock("Check-in", "Godt", null, null)],
+            [ids[0], ids[1], "erased"], 2, "consultant", At(1), "consultant", At(1));
+        var draft = sent with { MeetingNumber = 2, SentAt = null, SentBy = null };
+        YearReport report = YearReport.From(new YearReportInput(network, [Rsvp(ids[0], 1, Attendance.Yes), Rsvp(ids[2], 1, Attendance.Yes)], [],
+            Minutes: new Dictionary<int, MeetingMinutes> { [1] = sent, [2] = draft }));
+
+        (string html, string text) = Render(report);
+
+        Assert.Equal(2, report.Meetings[0].Came);
+        Assert.Null(report.Meetings[1].Came);
+        Assert.Contains("Tema: Frivillige: Vi prøver &lt;en&gt; model", html, StringComparison.Ordinal);
+        Assert.Contains("- Opfølgning: Tema: Frivillige: Anne samler erfaringer", text, StringComparison.Ordinal);
+        Assert.Contains("BESLUTNINGER OG OPFØLGNING FRA REFERATERNE", text, StringComparison.Ordinal);
+        Assert.Contains(text.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("1 | ", StringComparison.Ordinal) && l.Split(" | ")[3] == "2");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Tema: Frivillige: Vi prøver"));
+    }
 
     [Fact]
     public void WritesTheTrendInDanishWords()
@@ -131,9 +154,9 @@ public sealed class YearReportPageTests
         Assert.Contains("Udfordringer", html, StringComparison.Ordinal);
 
         string[] lines = text.Split('\n', StringSplitOptions.TrimEntries);
-        Assert.Contains("Møde | Dato | Ja | Måske | Nej | Intet svar | Centre", lines);
-        Assert.Contains("1 | 3. feb. 2027 | 3 | 0 | 1 | 1 | 2", lines);
-        Assert.Contains("2 | 3. apr. 2027 | 3 | 1 | 0 | 1 | 2", lines);
+        Assert.Contains("Møde | Dato | Ja | Kom | Måske | Nej | Intet svar | Centre", lines);
+        Assert.Contains("1 | 3. feb. 2027 | 3 | – | 0 | 1 | 1 | 2", lines);
+        Assert.Contains("2 | 3. apr. 2027 | 3 | – | 1 | 0 | 1 | 2", lines);
         Assert.Contains("3 | 3. jun. 2027 | aflyst", lines);
         Assert.Contains("Center | 1 | 2 | 3 (aflyst) | 4 | I alt", lines);
         Assert.Contains("Center for Teknik & Miljø | 2 | 2 | – | 2 | 6", lines);
