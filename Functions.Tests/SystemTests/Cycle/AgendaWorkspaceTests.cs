@@ -36,19 +36,6 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
     [GeneratedRegex(@"https?://\S+/api/agenda/[A-Za-z0-9_.\-]+")]
     private static partial Regex WorkspaceLink();
 
-    async Task<(HttpClient Http, Mailbox Mailbox, string Id, string Tag)> KickOffAsync(string prefix)
-    {
-        string tag = Guid.NewGuid().ToString("N")[..10];
-        string id = $"{prefix}-{tag}";
-        HttpClient http = fixture.Api();
-        using HttpResponseMessage response = await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [70], Schedule.DeepClone().AsObject(), tag, length: 20));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (http, new Mailbox(http), id, tag);
-    }
-
-    static Func<ReceivedMail, bool> To(string address, string subjectStart) =>
-        m => m.Recipient == address && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal);
-
     /// <summary>Every field of the page's form with the value a browser would post (selects: the selected option).</summary>
     static Dictionary<string, string> Fields(string html)
     {
@@ -73,12 +60,6 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         new HtmlParser().ParseDocument(html).QuerySelectorAll("fieldset[id^=block]")
             .Single(f => f.QuerySelector("legend")!.TextContent.Contains(text, StringComparison.Ordinal)).Id!["block".Length..];
 
-    static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string link, Dictionary<string, string> fields)
-    {
-        using HttpResponseMessage response = await client.PostAsync(link, new FormUrlEncodedContent(fields));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     static async Task AnswerAsync(HttpClient client, ReceivedMail invitation, string type, string title)
     {
         using HttpResponseMessage answered = await client.PostAsync(invitation.FormLink, new FormUrlEncodedContent(
@@ -92,8 +73,8 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
     [Fact]
     public async Task The_preparers_shape_and_approve_the_agenda_and_the_members_get_the_approved_version()
     {
-        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync("workspace");
-        (_, Mailbox unapprovedMailbox, _, string quietTag) = await KickOffAsync("unapproved");
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await PreparerYear.KickOffAsync(fixture, "workspace", Schedule, 70, 20);
+        (_, Mailbox unapprovedMailbox, _, string quietTag) = await PreparerYear.KickOffAsync(fixture, "unapproved", Schedule, 70, 20);
         string facilitator = CompressedYear.Email("facilitator", tag);
         string consultant = CompressedYear.Email("konsulent", tag);
         using var browser = new HttpClient();
@@ -102,8 +83,8 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         await AnswerAsync(browser, invitations.Single(m => m.Recipient == CompressedYear.Email("bo", tag)), "theme", "Digitale borgermøder");
         await AnswerAsync(browser, invitations.Single(m => m.Recipient == CompressedYear.Email("cecilie", tag)), "case", "Borgermøde om <skoleveje>");
 
-        string facilitatorLink = WorkspaceLink().Match((await mailbox.WaitForAsync(To(facilitator, "Dagsorden til møde 1"), 1, Wait, "the facilitator's draft agenda")).Single().Text).Value;
-        string consultantLink = WorkspaceLink().Match((await mailbox.WaitForAsync(To(consultant, "Dagsorden til møde 1"), 1, Wait, "the consultant's draft agenda")).Single().Text).Value;
+        string facilitatorLink = WorkspaceLink().Match((await mailbox.WaitForAsync(PreparerYear.To(facilitator, "Dagsorden til møde 1"), 1, Wait, "the facilitator's draft agenda")).Single().Text).Value;
+        string consultantLink = WorkspaceLink().Match((await mailbox.WaitForAsync(PreparerYear.To(consultant, "Dagsorden til møde 1"), 1, Wait, "the consultant's draft agenda")).Single().Text).Value;
         Assert.NotEqual(facilitatorLink, consultantLink);
 
         // Both open the draft; the status says so.
@@ -122,14 +103,14 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         edit[$"position{caseBlock}"] = "2";
         edit["note"] = "Vi mødes i kantinen & slutter med frokost.";
         edit["action"] = "save";
-        (HttpStatusCode saved, string savedPage) = await PostAsync(browser, facilitatorLink, edit);
+        (HttpStatusCode saved, string savedPage) = await PreparerYear.PostAsync(browser, facilitatorLink, edit);
         Assert.Equal(HttpStatusCode.OK, saved);
         Assert.Contains("Gemt som version 1.", savedPage, StringComparison.Ordinal);
         Assert.Contains("Oplæg ved Lone fra &lt;Borgerdialog&gt;", savedPage, StringComparison.Ordinal);
 
         // The consultant, still on version 0, approves: refused, with the current version and who changed it.
         consultantsView["action"] = "approve";
-        (HttpStatusCode stale, string conflictPage) = await PostAsync(browser, consultantLink, consultantsView);
+        (HttpStatusCode stale, string conflictPage) = await PreparerYear.PostAsync(browser, consultantLink, consultantsView);
         Assert.Equal(HttpStatusCode.Conflict, stale);
         Assert.Contains("facilitator ændrede dagsordenen", conflictPage, StringComparison.Ordinal);
         Assert.Contains("Samskabelse i praksis", conflictPage, StringComparison.Ordinal);
@@ -137,20 +118,20 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         // A bad time box is refused with the error summarised, and nothing is saved.
         Dictionary<string, string> current = Fields(conflictPage);
         Dictionary<string, string> bad = new(current) { [$"minutes{expert}"] = "lots" };
-        (HttpStatusCode invalid, string invalidPage) = await PostAsync(browser, consultantLink, bad);
+        (HttpStatusCode invalid, string invalidPage) = await PreparerYear.PostAsync(browser, consultantLink, bad);
         Assert.Equal(HttpStatusCode.BadRequest, invalid);
         Assert.Contains($"href=\"#minutes{expert}\"", invalidPage, StringComparison.Ordinal);
 
         // On the current version the approval goes through.
         current["action"] = "approve";
-        (HttpStatusCode approved, string approvedPage) = await PostAsync(browser, consultantLink, current);
+        (HttpStatusCode approved, string approvedPage) = await PreparerYear.PostAsync(browser, consultantLink, current);
         Assert.Equal(HttpStatusCode.OK, approved);
         Assert.Contains("Godkendt af intern konsulent", approvedPage, StringComparison.Ordinal);
         Assert.Contains("facilitator – rækkefølge, titler, fagligt input, note (version 1)", approvedPage, StringComparison.Ordinal);
         Assert.Equal("approved", await AgendaStateAsync(http, id));
 
         // The members' final agenda is the approved version.
-        ReceivedMail final = (await mailbox.WaitForAsync(To(CompressedYear.Email("anne", tag), "Dagsorden: "), 1, Wait, "Anne's final agenda")).Single();
+        ReceivedMail final = (await mailbox.WaitForAsync(PreparerYear.To(CompressedYear.Email("anne", tag), "Dagsorden: "), 1, Wait, "Anne's final agenda")).Single();
         Assert.Contains("Samskabelse i praksis", final.Html, StringComparison.Ordinal);
         Assert.Contains("Vi mødes i kantinen &amp; slutter med frokost.", final.Html, StringComparison.Ordinal);
         Assert.True(final.Text.IndexOf("Borgermøde om <skoleveje>", StringComparison.Ordinal) < final.Text.IndexOf("Samskabelse i praksis", StringComparison.Ordinal), "the case comes before the expert input");
@@ -164,7 +145,7 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         Dictionary<string, string> late = Fields(afterFinal);
         late["note"] = "Vi mødes i byrådssalen i stedet.";
         late["action"] = "save";
-        (HttpStatusCode lateSave, string lateSaved) = await PostAsync(browser, consultantLink, late);
+        (HttpStatusCode lateSave, string lateSaved) = await PreparerYear.PostAsync(browser, consultantLink, late);
         Assert.Equal(HttpStatusCode.OK, lateSave);
         Assert.Contains("Gemt som version 2.", lateSaved, StringComparison.Ordinal);
         IReadOnlyList<ReceivedMail> updates = await mailbox.WaitForAsync(
@@ -174,14 +155,14 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
 
         // Once the meeting has begun the workspace is read only, and a workspace link never opens a member's form.
         Dictionary<string, string> unchanged = new(Fields(lateSaved)) { ["action"] = "save" };
-        await Polling.UntilAsync(async () => (await PostAsync(browser, consultantLink, unchanged)).Status == HttpStatusCode.Gone ? "closed" : null, Wait, "the workspace closed at the start");
+        await Polling.UntilAsync(async () => (await PreparerYear.PostAsync(browser, consultantLink, unchanged)).Status == HttpStatusCode.Gone ? "closed" : null, Wait, "the workspace closed at the start");
         Assert.Equal(5, (await mailbox.AllAsync()).Count(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Opdateret dagsorden", StringComparison.Ordinal)));
         using HttpResponseMessage asForm = await browser.GetAsync(consultantLink.Replace("/api/agenda/", "/api/forms/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, asForm.StatusCode);
         Assert.DoesNotContain(await mailbox.AllAsync(), m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.Contains("uden godkendelse", StringComparison.Ordinal));
 
         // Nobody approved the other network's agenda: its members get the draft, and both preparers are told.
-        await unapprovedMailbox.WaitForAsync(To(CompressedYear.Email("anne", quietTag), "Dagsorden: "), 1, Wait, "the draft as final agenda");
+        await unapprovedMailbox.WaitForAsync(PreparerYear.To(CompressedYear.Email("anne", quietTag), "Dagsorden: "), 1, Wait, "the draft as final agenda");
         IReadOnlyList<ReceivedMail> told = await unapprovedMailbox.WaitForAsync(
             m => m.Recipient.Contains($".{quietTag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Dagsordenen til møde 1 blev sendt uden godkendelse", StringComparison.Ordinal), 2, Wait, "the preparers' notices");
         Assert.Equal([CompressedYear.Email("facilitator", quietTag), CompressedYear.Email("konsulent", quietTag)], told.Select(m => m.Recipient).Order(StringComparer.Ordinal));

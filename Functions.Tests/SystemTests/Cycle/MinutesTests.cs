@@ -35,19 +35,6 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
     [GeneratedRegex(@"https?://\S+/api/minutes/[A-Za-z0-9_.\-]+")]
     private static partial Regex MinutesLink();
 
-    async Task<(HttpClient Http, Mailbox Mailbox, string Id, string Tag)> KickOffAsync(string prefix)
-    {
-        string tag = Guid.NewGuid().ToString("N")[..10];
-        string id = $"{prefix}-{tag}";
-        HttpClient http = fixture.Api();
-        using HttpResponseMessage response = await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [25], Schedule.DeepClone().AsObject(), tag, length: 4));
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (http, new Mailbox(http), id, tag);
-    }
-
-    static Func<ReceivedMail, bool> To(string address, string subjectStart) =>
-        m => m.Recipient == address && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal);
-
     /// <summary>The form's fields as a browser posts them: text areas and the hidden revision once each, a <c>came</c> per ticked box.</summary>
     static List<KeyValuePair<string, string>> Fields(string html)
     {
@@ -69,17 +56,11 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
     static List<KeyValuePair<string, string>> With(List<KeyValuePair<string, string>> fields, params (string Name, string Value)[] set) =>
         [.. fields.Where(f => !set.Any(s => s.Name == f.Key)), .. set.Select(s => new KeyValuePair<string, string>(s.Name, s.Value))];
 
-    static async Task<(HttpStatusCode Status, string Html)> PostAsync(HttpClient client, string link, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        using HttpResponseMessage response = await client.PostAsync(link, new FormUrlEncodedContent(fields));
-        return (response.StatusCode, await response.Content.ReadAsStringAsync());
-    }
-
     [Fact]
     public async Task The_preparers_write_the_minutes_correct_the_register_and_send_them_to_everyone_invited()
     {
-        (HttpClient http, Mailbox mailbox, string id, string tag) = await KickOffAsync("minutes");
-        (_, Mailbox quietMailbox, _, string quietTag) = await KickOffAsync("nominutes");
+        (HttpClient http, Mailbox mailbox, string id, string tag) = await PreparerYear.KickOffAsync(fixture, "minutes", Schedule, 25, 4);
+        (_, Mailbox quietMailbox, _, string quietTag) = await PreparerYear.KickOffAsync(fixture, "nominutes", Schedule, 25, 4);
         using var browser = new HttpClient();
         IReadOnlyList<ReceivedMail> invitations = await mailbox.WaitForAsync(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Invitation", StringComparison.Ordinal), 5, Wait, "invitations");
         foreach ((string member, string attendance) in new[] { ("anne", "yes"), ("bo", "yes"), ("cecilie", "no") })
@@ -89,8 +70,8 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
             Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
         }
 
-        string facilitatorLink = MinutesLink().Match((await mailbox.WaitForAsync(To(CompressedYear.Email("facilitator", tag), "Skriv referatet af møde 1"), 1, Wait, "the facilitator's minutes link")).Single().Text).Value;
-        string consultantLink = MinutesLink().Match((await mailbox.WaitForAsync(To(CompressedYear.Email("konsulent", tag), "Skriv referatet af møde 1"), 1, Wait, "the consultant's minutes link")).Single().Text).Value;
+        string facilitatorLink = MinutesLink().Match((await mailbox.WaitForAsync(PreparerYear.To(CompressedYear.Email("facilitator", tag), "Skriv referatet af møde 1"), 1, Wait, "the facilitator's minutes link")).Single().Text).Value;
+        string consultantLink = MinutesLink().Match((await mailbox.WaitForAsync(PreparerYear.To(CompressedYear.Email("konsulent", tag), "Skriv referatet af møde 1"), 1, Wait, "the consultant's minutes link")).Single().Text).Value;
 
         // Prefilled: a block per agenda block, the register ticked for Anne and Bo, who said yes.
         Assert.Equal("rsvp", (await http.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!["meetings"]![0]!["cameFrom"]!.GetValue<string>());
@@ -106,7 +87,7 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
         string cecilie = page.QuerySelectorAll("input[name=came]").Cast<IHtmlInputElement>().Single(i => i.ParentElement!.TextContent.Contains("Cecilie", StringComparison.Ordinal)).Value;
         List<KeyValuePair<string, string>> written = [.. With(Fields(prefilled), ("keyPoints0", "Alle delte en <succes> & en udfordring."), ("followUps0", "Anne sender materialet rundt."))
             .Where(f => f.Value != bo), new("came", cecilie), new("action", "save")];
-        (HttpStatusCode saved, string savedPage) = await PostAsync(browser, facilitatorLink, written);
+        (HttpStatusCode saved, string savedPage) = await PreparerYear.PostAsync(browser, facilitatorLink, written);
         Assert.Equal(HttpStatusCode.OK, saved);
         Assert.Contains("Gemt som version 1.", savedPage, StringComparison.Ordinal);
 
@@ -115,12 +96,12 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
         Assert.Equal((2, "register"), (status["meetings"]![0]!["came"]!.GetValue<int>(), status["meetings"]![0]!["cameFrom"]!.GetValue<string>()));
 
         // The consultant's page was on version 0: refused with the current version.
-        (HttpStatusCode conflict, string conflictPage) = await PostAsync(browser, consultantLink, With(stale, ("action", "send")));
+        (HttpStatusCode conflict, string conflictPage) = await PreparerYear.PostAsync(browser, consultantLink, With(stale, ("action", "send")));
         Assert.Equal(HttpStatusCode.Conflict, conflict);
         Assert.Contains("Alle delte en &lt;succes&gt; &amp; en udfordring.", conflictPage, StringComparison.Ordinal);
 
         // On the current version the consultant sends.
-        (HttpStatusCode sent, string sentPage) = await PostAsync(browser, consultantLink, With(Fields(conflictPage), ("action", "send")));
+        (HttpStatusCode sent, string sentPage) = await PreparerYear.PostAsync(browser, consultantLink, With(Fields(conflictPage), ("action", "send")));
         Assert.Equal(HttpStatusCode.OK, sent);
         Assert.Contains("Referatet er sendt til medlemmerne og direktøren.", sentPage, StringComparison.Ordinal);
 
@@ -135,7 +116,7 @@ public sealed partial class MinutesTests(InMemoryHostFixture fixture) : IClassFi
         Assert.Contains("Anne sender materialet rundt.", await http.GetStringAsync($"/api/networks/{id}/meetings/1/minutes"), StringComparison.Ordinal);
 
         // Sent minutes no longer change; a minutes link opens no member form.
-        (HttpStatusCode late, _) = await PostAsync(browser, facilitatorLink, With(Fields(savedPage), ("action", "save")));
+        (HttpStatusCode late, _) = await PreparerYear.PostAsync(browser, facilitatorLink, With(Fields(savedPage), ("action", "save")));
         Assert.Equal(HttpStatusCode.Gone, late);
         using HttpResponseMessage asForm = await browser.GetAsync(facilitatorLink.Replace("/api/minutes/", "/api/forms/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, asForm.StatusCode);

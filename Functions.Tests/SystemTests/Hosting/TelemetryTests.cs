@@ -48,7 +48,7 @@ public sealed class TelemetryTests(TelemetryHostFixture fixture, ITestOutputHelp
         Activity kickoff = Assert.Single(spans, s => s.Kind == ActivityKind.Server && s.DisplayName.StartsWith("POST", StringComparison.Ordinal) && Tag(s, "url.path") == "/api/networks" && spans.Any(c => c.TraceId == s.TraceId && Tag(c, NetworkTelemetry.Tags.NetworkId) == id));
         IReadOnlyList<Activity> sends = spans.Where(s => s.DisplayName == NetworkTelemetry.SendMailSpan && Tag(s, NetworkTelemetry.Tags.NetworkId) == id).ToList();
         output.WriteLine($"{spans.Count} spans; {sends.Count} SendGrid calls of the year; sources: {string.Join(", ", spans.Select(s => s.Source.Name).Distinct())}");
-        Assert.Equal(["agenda", "final-agenda", "invitation", "kickoff", "reminder", "report", "survey", "survey-reminder", "survey-summary"],
+        Assert.Equal(["agenda", "agenda-not-approved", "final-agenda", "invitation", "kickoff", "minutes-reminder", "minutes-request", "reminder", "report", "survey", "survey-reminder", "survey-summary"],
             sends.Select(s => Tag(s, NetworkTelemetry.Tags.MailKind)).Distinct().Order(StringComparer.Ordinal));
         Assert.All(sends, s => Assert.Equal(kickoff.TraceId, s.TraceId));
         Assert.All(sends, s => Assert.Equal("sent", Tag(s, NetworkTelemetry.Tags.Outcome)));
