@@ -69,7 +69,7 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             .Select(s => new HeldMeeting(
                 s.Number,
                 s.InvitedMemberIds,
-                (s.Came ?? [.. s.Answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId)]).ToHashSet(StringComparer.Ordinal)))];
+                s.Attended.ToHashSet(StringComparer.Ordinal)))];
         if (AbsenceWarnings.Of(network, held) is not { Any: true } absences)
         {
             return [];

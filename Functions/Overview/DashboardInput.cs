@@ -19,6 +19,7 @@ public sealed record DashboardInput(
 /// <summary>
 /// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the
 /// orchestration's custom status (null when it has none yet); <see cref="Completed"/> when the orchestration finished.
+/// <see cref="Came"/> is the minutes' register, null until the preparers keep one.
 /// </summary>
 public sealed record MeetingSnapshot(
     int Number,
@@ -31,4 +32,12 @@ public sealed record MeetingSnapshot(
     bool SurveySummaryExists,
     int SurveyAnswers,
     bool AgendaApproved = false,
-    IReadOnlyList<string>? Came = null);
+    IReadOnlyList<string>? Came = null)
+{
+    /// <summary>Whether <see cref="Attended"/> comes from the minutes' register (else from the yes answers).</summary>
+    public bool RegisterKept => Came is not null;
+
+    /// <summary>Who came: the minutes' register once the preparers kept one, else the members who said yes.</summary>
+    public IReadOnlyList<string> Attended =>
+        Came ?? [.. Answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId).Distinct(StringComparer.Ordinal)];
+}

@@ -26,8 +26,7 @@ public sealed record DepartmentAttendance(IReadOnlyList<int> MeetingNumbers, IRe
                 continue;
             }
 
-            // Who came: the minutes' register once the preparers kept one, else those who said yes.
-            foreach (string memberId in snapshot.Came ?? [.. snapshot.Answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId)])
+            foreach (string memberId in snapshot.Attended)
             {
                 if (index.Of(memberId) is { } department)
                 {

@@ -39,7 +39,7 @@ public static class NetworkStatusBuilder
             meeting.Revision,
             snapshot?.NextStepAt,
             AgendaStates.Of(meeting, MeetingTimeline.For(meeting, input.Network.Schedule, input.Network.Zone), snapshot, input.Now),
-            snapshot?.Came?.Count(id => input.Network.FindMember(id) is not null) ?? answers.Count(a => a.Attendance == Attendance.Yes),
-            snapshot?.Came is null ? "rsvp" : "register");
+            snapshot?.Attended.Count(id => input.Network.FindMember(id) is not null) ?? 0,
+            snapshot?.RegisterKept == true ? "register" : "rsvp");
     }
 }
