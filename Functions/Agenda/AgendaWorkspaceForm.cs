@@ -30,14 +30,14 @@ public static class AgendaWorkspaceForm
         var errors = new FieldErrors();
         string? Field(string name) => fields.TryGetValue(name, out StringValues values) && values.Count > 0 ? values[0] : null;
 
-        int? Integer(string name, int min, int max, int? missing)
+        int? Integer(string name, int min, int max, int? missing, string error = "workspace_error_number")
         {
             string? text = Field(name)?.Trim();
             if (string.IsNullOrEmpty(text))
             {
                 if (missing is null)
                 {
-                    errors.Add(name, "workspace_error_number");
+                    errors.Add(name, error);
                 }
 
                 return missing;
@@ -45,7 +45,7 @@ public static class AgendaWorkspaceForm
 
             if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int value) || value < min || value > max)
             {
-                errors.Add(name, "workspace_error_number");
+                errors.Add(name, error);
                 return null;
             }
 
@@ -63,7 +63,7 @@ public static class AgendaWorkspaceForm
             return text;
         }
 
-        int revision = Integer("revision", 0, int.MaxValue, missing: null) ?? -1;
+        int revision = Integer("revision", 0, int.MaxValue, missing: null, "workspace_error_revision") ?? -1;
         var blocks = new List<BlockEdit>(agenda.Items.Count);
         for (int i = 0; i < agenda.Items.Count; i++)
         {

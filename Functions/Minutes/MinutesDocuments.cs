@@ -26,20 +26,25 @@ public sealed class MinutesDocuments(NetworkStore store, AgendaDocuments agendas
         return (MeetingMinutes.Prefilled(c.Meeting.Number, pages.Headings(c, agenda), answers.Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId)), null);
     }
 
-    /// <summary>The register: every invited member still in the network, with what they said and whether they came.</summary>
-    public async Task<IReadOnlyList<RegisterRow>> RegisterAsync(MeetingContext c, MeetingMinutes minutes, CancellationToken cancellationToken = default)
+    /// <summary>Who the register lists: every invited member still in the network, and who of them said yes.</summary>
+    public async Task<RegisterBasis> RegisterBasisAsync(MeetingContext c, CancellationToken cancellationToken = default)
     {
-        IReadOnlySet<string> invited = await store.InvitedMemberIdsAsync(c.Network.Id, c.Meeting.Number, cancellationToken);
-        IReadOnlySet<string> yes = (await store.LoadInvitationAnswersAsync(c.Network.Id, c.Meeting.Number, cancellationToken))
-            .Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal);
-        var came = minutes.Came.ToHashSet(StringComparer.Ordinal);
-        return [.. Recipients.Invited(c.Network, invited)
-            .OrderBy(m => m.Department, StringComparer.CurrentCulture).ThenBy(m => m.Name, StringComparer.CurrentCulture)
-            .Select(m => new RegisterRow(m.Id, m.Name, m.Department, yes.Contains(m.Id), came.Contains(m.Id)))];
+        Task<IReadOnlySet<string>> invited = store.InvitedMemberIdsAsync(c.Network.Id, c.Meeting.Number, cancellationToken);
+        Task<IReadOnlyList<InvitationAnswer>> answers = store.LoadInvitationAnswersAsync(c.Network.Id, c.Meeting.Number, cancellationToken);
+        return new RegisterBasis(
+            [.. Recipients.Invited(c.Network, await invited)],
+            (await answers).Where(a => a.Attendance == Attendance.Yes).Select(a => a.MemberId).ToHashSet(StringComparer.Ordinal));
     }
 
-    /// <summary>Stores the minutes on <paramref name="ifMatch"/> (none: only if none are stored yet) and renders them; false when another writer came first.</summary>
-    public async Task<bool> WriteAsync(MeetingContext c, MeetingMinutes minutes, ETag? ifMatch, CancellationToken cancellationToken = default)
+    /// <summary>The register of <paramref name="minutes"/>: every invited member still in the network, with what they said and whether they came.</summary>
+    public async Task<IReadOnlyList<RegisterRow>> RegisterAsync(MeetingContext c, MeetingMinutes minutes, CancellationToken cancellationToken = default) =>
+        (await RegisterBasisAsync(c, cancellationToken)).With(minutes);
+
+    /// <summary>
+    /// Stores the minutes on <paramref name="ifMatch"/> (none: only if none are stored yet) and renders them with the
+    /// register of <paramref name="basis"/> (read here when not given); false when another writer came first.
+    /// </summary>
+    public async Task<bool> WriteAsync(MeetingContext c, MeetingMinutes minutes, ETag? ifMatch, RegisterBasis? basis = null, CancellationToken cancellationToken = default)
     {
         string id = c.Network.Id;
         int n = c.Meeting.Number;
@@ -51,7 +56,7 @@ public sealed class MinutesDocuments(NetworkStore store, AgendaDocuments agendas
             return false;
         }
 
-        (string html, string text) = pages.Document(c, minutes, await RegisterAsync(c, minutes, cancellationToken));
+        (string html, string text) = pages.Document(c, minutes, (basis ?? await RegisterBasisAsync(c, cancellationToken)).With(minutes));
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.MinutesPage, html, cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.MinutesBody, TemplateRenderer.BodyOf(html), cancellationToken);
         await store.WriteMeetingDocumentAsync(id, n, MeetingDocument.MinutesText, text, cancellationToken);
@@ -72,7 +77,7 @@ public sealed class MinutesDocuments(NetworkStore store, AgendaDocuments agendas
                 return false;
             }
 
-            if (await WriteAsync(c, stored.Without(memberId), etag, cancellationToken))
+            if (await WriteAsync(c, stored.Without(memberId), etag, cancellationToken: cancellationToken))
             {
                 return true;
             }

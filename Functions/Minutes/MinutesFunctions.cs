@@ -56,7 +56,8 @@ public sealed class MinutesFunctions(
         }
 
         (MeetingContext c, MeetingMinutes stored) = (opened.Context!, opened.Minutes!);
-        IReadOnlyList<RegisterRow> register = await documents.RegisterAsync(c, stored, cancellationToken);
+        RegisterBasis basis = await documents.RegisterBasisAsync(c, cancellationToken);
+        IReadOnlyList<RegisterRow> register = basis.With(stored);
         if (stored.Sent)
         {
             return HtmlPage.Status(StatusCodes.Status410Gone, pages.Form(c, stored, register, Action(token)));
@@ -76,12 +77,12 @@ public sealed class MinutesFunctions(
         }
 
         MeetingMinutes saved = edits.ApplyTo(stored, opened.Preparer!, clock.GetUtcNow());
-        if (edits.Revision != stored.Revision || !await documents.WriteAsync(c, saved, opened.ETag, cancellationToken))
+        if (edits.Revision != stored.Revision || !await documents.WriteAsync(c, saved, opened.ETag, basis, cancellationToken))
         {
             (MeetingMinutes current, _) = await documents.ReadOrPrefillAsync(c, cancellationToken);
             var conflict = new WorkspaceBanner("errors", pages.Text(c.Language, "minutes_conflict",
-                ("who", WhoSaved(c, current)), ("when", current.SavedAt is { } at ? Rendering.Formats.Moment(at, c.Zone, c.Language) : ""), ("revision", current.Revision)));
-            return HtmlPage.Status(StatusCodes.Status409Conflict, pages.Form(c, current, await documents.RegisterAsync(c, current, cancellationToken), Action(token), conflict));
+                ("who", pages.Who(c.Language, current.SavedBy)), ("when", current.SavedAt is { } at ? Rendering.Formats.Moment(at, c.Zone, c.Language) : ""), ("revision", current.Revision)));
+            return HtmlPage.Status(StatusCodes.Status409Conflict, pages.Form(c, current, basis.With(current), Action(token), conflict));
         }
 
         logger.LogInformation(LogEvents.MinutesSaved, "The minutes of {NetworkId} meeting {Meeting} were saved as revision {Revision} by the {Preparer}{Sent}",
@@ -92,11 +93,8 @@ public sealed class MinutesFunctions(
         }
 
         var banner = new WorkspaceBanner("notice", saved.Sent ? pages.Text(c.Language, "minutes_sent") : pages.Text(c.Language, "minutes_saved", ("revision", saved.Revision)));
-        return HtmlPage.Ok(pages.Form(c, saved, await documents.RegisterAsync(c, saved, cancellationToken), Action(token), banner));
+        return HtmlPage.Ok(pages.Form(c, saved, basis.With(saved), Action(token), banner));
     }
-
-    string WhoSaved(MeetingContext c, MeetingMinutes current) =>
-        pages.Text(c.Language, current.SavedBy == MailKinds.Consultant ? "workspace_who_consultant" : "workspace_who_facilitator");
 
     static string Action(string token) => $"/api/minutes/{token}";
 

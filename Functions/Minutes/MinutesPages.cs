@@ -35,9 +35,9 @@ public sealed class MinutesPages(TemplateRenderer renderer, AgendaWorkspacePage 
         }).ToList();
         IReadOnlyList<string>? postedCame = posted is not null && posted.TryGetValue("came", out StringValues came) ? [.. came.OfType<string>()] : null;
         string state = minutes.SentAt is { } sentAt
-            ? T(l, "minutes_state_sent", ("who", workspace.Who(l, minutes.SentBy ?? MailKinds.Facilitator)), ("when", Formats.Moment(sentAt, c.Zone, l)))
+            ? T(l, "minutes_state_sent", ("who", Who(l, minutes.SentBy)), ("when", Formats.Moment(sentAt, c.Zone, l)))
             : minutes.SavedAt is { } savedAt
-                ? T(l, "minutes_state_saved", ("who", workspace.Who(l, minutes.SavedBy ?? MailKinds.Facilitator)), ("when", Formats.Moment(savedAt, c.Zone, l)), ("revision", minutes.Revision))
+                ? T(l, "minutes_state_saved", ("who", Who(l, minutes.SavedBy)), ("when", Formats.Moment(savedAt, c.Zone, l)), ("revision", minutes.Revision))
                 : T(l, "minutes_state_draft");
         var view = new
         {
@@ -86,6 +86,9 @@ public sealed class MinutesPages(TemplateRenderer renderer, AgendaWorkspacePage 
                 + (string.IsNullOrWhiteSpace(item.GroupTitle) ? "" : ": " + item.GroupTitle.Trim()))];
 
     public string Text(Language language, string key, params (string Name, object Value)[] values) => T(language, key, values);
+
+    /// <summary>"facilitator" / "intern konsulent": who saved or sent the minutes (the facilitator when not recorded).</summary>
+    public string Who(Language language, string? preparer) => workspace.Who(language, preparer ?? MailKinds.Facilitator);
 
     string T(Language language, string key, params (string Name, object Value)[] values) =>
         renderer.Text(language, key, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? ""));

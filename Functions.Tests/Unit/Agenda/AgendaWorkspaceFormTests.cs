@@ -48,6 +48,7 @@ public sealed class AgendaWorkspaceFormTests
             [$"merge{themes}", "minutes0", "note", "place1", "place2", "position1", "reason0", "revision", $"title{Block(AgendaItemKind.ExpertInput)}"],
             errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
         Assert.Equal(["workspace_error_reason"], errors.ToDictionary()["reason0"]);
+        Assert.Equal(["workspace_error_revision"], errors.ToDictionary()["revision"]);
     }
 
     [Fact]
