@@ -10,7 +10,7 @@ namespace NetworkFunctions.Overview;
 /// timelines, per meeting who has answered and who has not, attendance by department and the missing departments,
 /// and the links to agendas, survey summaries and the report. Pure: no clock, no I/O.
 /// </summary>
-public sealed class DashboardBuilder(TemplateRenderer renderer)
+public sealed partial class DashboardBuilder(TemplateRenderer renderer)
 {
     /// <summary>The phases in the order a meeting passes them; a step of the timeline is done once its phase is reached.</summary>
     static readonly string[] PhaseOrder =
@@ -29,6 +29,7 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
         DepartmentAttendance attendance = DepartmentAttendance.Of(network, input.Meetings);
         byte[]? png = chart?.Invoke(attendance, l);
         int represented = attendance.Departments.Count(d => !d.Missing);
+        int mostContributions = network.Meetings.Select(m => ContributionsOf(network, input.Meetings.FirstOrDefault(s => s.Number == m.Number))).DefaultIfEmpty(0).Max();
 
         return new DashboardView(
             Text(l, "dashboard_title", ("name", network.Name)),
@@ -45,8 +46,8 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             network.MissingDepartments,
             Text(l, network.MissingDepartments.Count == 0 ? "dashboard_missing_none" : "dashboard_missing_note"),
             new DashboardLink(Text(l, "dashboard_report"), input.ReportExists ? Link($"{basePath}/report", input.LinkKey) : null, Text(l, "dashboard_report_pending")),
-            network.Meetings.Select(m => Panel(input, m, basePath)).ToList(),
-            Table(attendance, l),
+            network.Meetings.Select(m => Panel(input, m, basePath, mostContributions)).ToList(),
+            Table(attendance, network.Meetings.Select(m => !m.Cancelled && m.End <= input.Now).ToList(), l),
             png is { Length: > 0 } ? new DashboardChart("data:image/png;base64," + Convert.ToBase64String(png), Text(l, "dashboard_chart_alt")) : null,
             (input.Attention ?? []).Select(a => new AttentionRow(
                 a.Kind,
@@ -83,7 +84,7 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
         ];
     }
 
-    MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath)
+    MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath, int mostContributions)
     {
         Network network = input.Network;
         Language l = network.Language;
@@ -120,6 +121,9 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             .ToList();
         int invitedCount = network.Members.Count(m => invited.Contains(m.Id));
         bool sent = invitedCount > 0;
+        string? agendaState = AgendaStates.Of(meeting, MeetingTimeline.For(meeting, network.Schedule, zone), snapshot, input.Now) is { } state
+            ? Text(l, "dashboard_agenda_" + state)
+            : null;
         string summary = !sent && answered.Count == 0
             ? Text(l, "dashboard_not_invited_yet")
             : Text(l, "dashboard_answers_summary",
@@ -151,8 +155,8 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             Text(l, "dashboard_answered_caption", ("n", number)),
             Text(l, "dashboard_not_answered_caption", ("n", number)),
             new DashboardLink(
-                AgendaStates.Of(meeting, MeetingTimeline.For(meeting, network.Schedule, zone), snapshot, input.Now) is { } state
-                    ? Text(l, "dashboard_agenda_state", ("label", Text(l, "dashboard_agenda", ("n", number))), ("state", Text(l, "dashboard_agenda_" + state)))
+                agendaState is not null
+                    ? Text(l, "dashboard_agenda_state", ("label", Text(l, "dashboard_agenda", ("n", number))), ("state", agendaState))
                     : Text(l, "dashboard_agenda", ("n", number)),
                 snapshot?.AgendaExists == true ? Link($"{basePath}/meetings/{meeting.Number}/agenda", input.LinkKey) : null,
                 Text(l, meeting.Cancelled ? "dashboard_cancelled_document" : "dashboard_agenda_pending")),
@@ -163,7 +167,12 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
             Text(l, "dashboard_survey_answers", ("count", Count(snapshot?.SurveyAnswers ?? 0, l))),
             snapshot?.Came is { } came
                 ? Text(l, "dashboard_came", ("came", Count(came.Count(id => network.FindMember(id) is not null), l)), ("yes", Count(answered.Count(a => a.AttendanceKey == "yes"), l)))
-                : null);
+                : null,
+            Glance(input, meeting, snapshot, invitedCount, answered.Count(a => a.AttendanceKey == "yes"), mostContributions, agendaState),
+            new DashboardLink(
+                Text(l, "dashboard_minutes", ("n", number)),
+                snapshot?.RegisterKept == true ? Link($"{basePath}/meetings/{meeting.Number}/minutes", input.LinkKey) : null,
+                Text(l, meeting.Cancelled ? "dashboard_cancelled_document" : "dashboard_minutes_pending")));
     }
 
     List<TimelineStep> Steps(MeetingTimeline timeline, string phase, TimeZoneInfo zone, Language l)
@@ -189,7 +198,8 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
         return result;
     }
 
-    AttendanceTable Table(DepartmentAttendance attendance, Language l)
+    /// <param name="held">Per meeting of the network, whether it was held (a zero there is an absence).</param>
+    AttendanceTable Table(DepartmentAttendance attendance, IReadOnlyList<bool> held, Language l)
     {
         List<string> headers = attendance.MeetingNumbers
             .Select((n, i) => Text(l, attendance.Cancelled[i] ? "dashboard_chart_meeting_cancelled" : "dashboard_chart_meeting", ("number", Count(n, l))))
@@ -199,7 +209,8 @@ public sealed class DashboardBuilder(TemplateRenderer renderer)
                 d.Department,
                 d.Yes.Select((c, i) => attendance.Cancelled[i] ? "–" : Count(c, l)).ToList(),
                 Count(d.Total, l),
-                d.Missing))
+                d.Missing,
+                d.Yes.Select((c, i) => held[i] && c == 0).ToList()))
             .ToList();
         var total = new AttendanceRow(
             Text(l, "dashboard_col_total"),

@@ -18,7 +18,11 @@ public sealed record DashboardView(
     AttendanceTable Attendance,
     DashboardChart? AttendanceChart,
     IReadOnlyList<AttentionRow>? Attention = null,
-    IReadOnlyList<string>? Absences = null);
+    IReadOnlyList<string>? Absences = null)
+{
+    /// <summary>The page layout's wide main column: the year at a glance and the attendance grid need the room.</summary>
+    public bool Wide => true;
+}
 
 /// <summary>One thing that waits on a fault or was missed, as the dashboard shows it at the top.</summary>
 public sealed record AttentionRow(string Kind, string Label, string Since, string Detail);
@@ -46,7 +50,29 @@ public sealed record MeetingPanel(
     DashboardLink Agenda,
     DashboardLink SurveySummary,
     string SurveyLine,
-    string? AttendanceLine = null);
+    string? AttendanceLine = null,
+    MeetingGlance? Glance = null,
+    DashboardLink? Minutes = null);
+
+/// <summary>
+/// A meeting on one row of the year at a glance: a short label and date, its agenda's state, and four figures with
+/// small bars — said yes, came, contributions and survey answers, in that order.
+/// </summary>
+public sealed record MeetingGlance(string Label, string Date, string? AgendaState, IReadOnlyList<Gauge> Gauges);
+
+/// <summary>
+/// A figure with a small bar. <see cref="Text"/> is what is read (the bar only repeats it and is hidden from screen
+/// readers); <see cref="Percent"/> is the bar's length, 0–100; no bar when <see cref="Bar"/> is false (nothing to
+/// measure yet); <see cref="Note"/> is a muted remark, e.g. that "came" is from the replies as no register was kept.
+/// </summary>
+public sealed record Gauge(string Text, int Percent, bool Bar, string? Note = null)
+{
+    /// <summary>"–" and no bar: the figure does not exist yet (a meeting not held, a survey not sent).</summary>
+    public static readonly Gauge None = new("–", 0, Bar: false);
+
+    /// <summary>The bar of <paramref name="value"/> of <paramref name="whole"/>, as a whole percent between 0 and 100.</summary>
+    public static int PercentOf(int value, int whole) => whole <= 0 ? 0 : Math.Clamp((int)Math.Round(100.0 * value / whole), 0, 100);
+}
 
 /// <summary>One step of a meeting's timeline. <see cref="State"/> is <c>done</c>, <c>current</c> or <c>later</c>.</summary>
 public sealed record TimelineStep(string Label, string When, string State, string StateLabel);
@@ -57,7 +83,14 @@ public sealed record WaitingMember(string Name, string Department);
 
 public sealed record AttendanceTable(string Caption, IReadOnlyList<string> MeetingHeaders, IReadOnlyList<AttendanceRow> Rows, AttendanceRow Total);
 
-public sealed record AttendanceRow(string Department, IReadOnlyList<string> Counts, string Total, bool Missing);
+/// <summary>A department's row of the attendance grid; <see cref="Absent"/> marks each held meeting nobody from it came to.</summary>
+public sealed record AttendanceRow(string Department, IReadOnlyList<string> Counts, string Total, bool Missing, IReadOnlyList<bool>? Absent = null)
+{
+    /// <summary>The cells as the template shows them: the count, and whether it marks an absence.</summary>
+    public IReadOnlyList<AttendanceCell> Cells => [.. Counts.Select((c, i) => new AttendanceCell(c, Absent is { } absent && i < absent.Count && absent[i]))];
+}
+
+public sealed record AttendanceCell(string Text, bool Absent);
 
 /// <summary>A chart as a <c>data:image/png;base64,…</c> URI (built here from PNG bytes, so it holds base64 only).</summary>
 public sealed record DashboardChart(string Src, string Alt);

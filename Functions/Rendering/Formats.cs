@@ -20,6 +20,10 @@ public static class Formats
             : local.ToString("dddd d MMMM yyyy", English);
     }
 
+    /// <summary>"3. feb. 2027" / "3 Feb 2027": a date where space is short.</summary>
+    public static string ShortDate(DateTimeOffset instant, TimeZoneInfo zone, Language language) =>
+        ZonedTime.InZone(instant, zone).ToString(language == Language.Da ? "d. MMM yyyy" : "d MMM yyyy", Culture(language));
+
     /// <summary>"09.00" / "09:00", with seconds when they are not zero (compressed demo years).</summary>
     public static string Time(DateTimeOffset instant, TimeZoneInfo zone, Language language)
     {

@@ -98,6 +98,29 @@ public sealed partial class DashboardPageTests
     }
 
     [Fact]
+    public void Puts_the_year_at_a_glance_first_and_folds_the_long_lists_away()
+    {
+        string html = DashboardPage.Render(Renderer, Input(), DashboardCharts.Attendance);
+
+        int glance = html.IndexOf("id=\"year-heading\"", StringComparison.Ordinal);
+        int grid = html.IndexOf("id=\"attendance-heading\"", StringComparison.Ordinal);
+        int firstMeeting = html.IndexOf("id=\"meeting-1\"", StringComparison.Ordinal);
+        Assert.True(glance >= 0 && glance < grid && grid < firstMeeting, "the glance, then the grid, then the meetings");
+        Assert.Contains("<main class=\"wide\">", html, StringComparison.Ordinal);
+
+        // A row per meeting, its figures as text with a bar that screen readers skip.
+        string table = html[glance..grid];
+        Assert.Equal(3, Regex.Matches(table, "<tr><th scope=\"row\"").Count);
+        Assert.Contains("1 af 4<span class=\"bar\" aria-hidden=\"true\"><span style=\"width:25%\"></span></span>", table, StringComparison.Ordinal);
+
+        // The answer tables and the chart are folded; the folds hold every table of names.
+        Assert.Equal(3, Regex.Matches(html, "<details><summary>Tidslinje og hvem der har svaret</summary>").Count);
+        string meeting1 = html[firstMeeting..html.IndexOf("id=\"meeting-2\"", StringComparison.Ordinal)];
+        Assert.True(meeting1.IndexOf("<details>", StringComparison.Ordinal) < meeting1.IndexOf("Mangler at svare til møde 1", StringComparison.Ordinal));
+        Assert.Matches("<details><summary>Vis som diagram</summary>\\s*<p><img src=\"data:image/png", html);
+    }
+
+    [Fact]
     public void ShowsTheAttendanceChartAsAnInlinePngWithAltTextAndTheNumbersAsATable()
     {
         string html = DashboardPage.Render(Renderer, Input(), DashboardCharts.Attendance);
