@@ -9,6 +9,8 @@ namespace NetworkFunctions.Reports;
 /// <param name="Came">Current members on the register of the minutes sent; null without sent minutes.</param>
 /// <param name="Decisions">"Heading: decision" for each block of the sent minutes that records one.</param>
 /// <param name="FollowUps">"Heading: follow-up" likewise.</param>
+/// <param name="Themes">The themes and cases the meeting's agenda gave a time box (as the members last received it); null without an agenda.</param>
+/// <param name="AgendaApproved">Whether the preparers approved that agenda.</param>
 public sealed record MeetingFigures(
     int Number,
     DateTimeOffset Start,
@@ -22,7 +24,9 @@ public sealed record MeetingFigures(
     MeetingHighlights Highlights,
     int? Came = null,
     IReadOnlyList<string>? Decisions = null,
-    IReadOnlyList<string>? FollowUps = null)
+    IReadOnlyList<string>? FollowUps = null,
+    IReadOnlyList<string>? Themes = null,
+    bool AgendaApproved = false)
 {
     /// <summary>How many departments had at least one member saying yes.</summary>
     public int DepartmentsPresent => YesByDepartment.Values.Count(n => n > 0);

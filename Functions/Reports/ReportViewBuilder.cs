@@ -40,7 +40,10 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
             [.. report.Missed.Select(Missed)],
             [.. report.Meetings
                 .Where(m => m.Decisions is { Count: > 0 } || m.FollowUps is { Count: > 0 })
-                .Select(m => new MinutesSection(MeetingLabel(m), m.Decisions ?? [], m.FollowUps ?? []))]);
+                .Select(m => new MinutesSection(MeetingLabel(m), m.Decisions ?? [], m.FollowUps ?? []))],
+            [.. report.Meetings
+                .Where(m => !m.Cancelled && m.Themes is { Count: > 0 })
+                .Select(m => new ThemesLine(Text(m.AgendaApproved ? "report_themes_approved" : "report_themes_draft", ("meeting", MeetingLabel(m))), m.Themes!))]);
     }
 
     /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>

@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Surveys;
 
@@ -49,6 +50,11 @@ public sealed record YearReport(
             heldSurveyAnswers.AddRange(surveys);
             heldSurveyInvited += surveyInvited;
             MeetingFigures figures = Held(meeting, invitations, surveys, invited, surveyInvited, departments);
+            if (input.Agendas?.GetValueOrDefault(meeting.Number) is { } agenda)
+            {
+                figures = figures with { Themes = ThemesOf(agenda), AgendaApproved = agenda.Approved is not null };
+            }
+
             meetings.Add(input.Minutes?.GetValueOrDefault(meeting.Number) is { Sent: true } minutes
                 ? figures with
                 {
@@ -72,6 +78,13 @@ public sealed record YearReport(
             Missed = [.. (input.Missed ?? []).Where(a => a.Kind == AttentionKinds.StepMissed && a.Step is not null).OrderBy(a => a.Meeting ?? 0).ThenBy(a => a.Since)],
         };
     }
+
+    /// <summary>The titles of the agenda's theme and case blocks, in agenda order, each once.</summary>
+    static IReadOnlyList<string> ThemesOf(MeetingAgenda agenda) =>
+        [.. agenda.Items
+            .Where(i => i.Kind is AgendaItemKind.Themes or AgendaItemKind.CaseSparring && !string.IsNullOrWhiteSpace(i.GroupTitle))
+            .Select(i => i.GroupTitle!.Trim())
+            .Distinct(StringComparer.CurrentCultureIgnoreCase)];
 
     /// <summary>The trend of one question, null when fewer than two held meetings have answers to it.</summary>
     public QuestionTrend? Trend(SurveyQuestion question) => Trends.FirstOrDefault(t => t.Question == question);

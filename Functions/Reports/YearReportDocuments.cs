@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
@@ -16,6 +17,7 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
         var surveys = new List<SurveyAnswer>();
         var invited = new Dictionary<int, IReadOnlySet<string>>();
         var minutes = new Dictionary<int, MeetingMinutes>();
+        var agendas = new Dictionary<int, MeetingAgenda>();
         foreach (Meeting meeting in network.Meetings)
         {
             invitations.AddRange(await store.LoadInvitationAnswersAsync(network.Id, meeting.Number, cancellationToken));
@@ -25,12 +27,17 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
             {
                 minutes[meeting.Number] = kept;
             }
+
+            if (await store.ReadMeetingJsonAsync<MeetingAgenda>(network.Id, meeting.Number, MeetingDocument.AgendaJson, cancellationToken) is { } agenda)
+            {
+                agendas[meeting.Number] = agenda;
+            }
         }
 
         bool IsMember(string memberId) => network.FindMember(memberId) is not null;
         YearReport report = YearReport.From(new YearReportInput(
             network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited,
-            await store.LoadAttentionAsync(network.Id, cancellationToken), minutes));
+            await store.LoadAttentionAsync(network.Id, cancellationToken), minutes, agendas));
         byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
         byte[] attendance = ReportCharts.Attendance(report, network.Language);
         await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);

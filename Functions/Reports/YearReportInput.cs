@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 
@@ -14,10 +15,12 @@ namespace NetworkFunctions.Reports;
 /// </param>
 /// <param name="Missed">The steps recorded as missed (<see cref="AttentionKinds.StepMissed"/>): the report says what did not go out.</param>
 /// <param name="Minutes">The minutes the preparers sent, by meeting: who came, and the decisions and follow-ups.</param>
+/// <param name="Agendas">Each meeting's agenda as stored (the version members last received), by meeting: the themes worked on.</param>
 public sealed record YearReportInput(
     Network Network,
     IReadOnlyList<InvitationAnswer> InvitationAnswers,
     IReadOnlyList<SurveyAnswer> SurveyAnswers,
     IReadOnlyDictionary<int, IReadOnlySet<string>>? InvitedIds = null,
     IReadOnlyList<Attention>? Missed = null,
-    IReadOnlyDictionary<int, MeetingMinutes>? Minutes = null);
+    IReadOnlyDictionary<int, MeetingMinutes>? Minutes = null,
+    IReadOnlyDictionary<int, MeetingAgenda>? Agendas = null);

@@ -21,7 +21,11 @@ internal sealed record YearReportView(
     SurveyRow SurveyTotal,
     IReadOnlyList<HighlightSection> Highlights,
     IReadOnlyList<string> Missed,
-    IReadOnlyList<MinutesSection> Minutes);
+    IReadOnlyList<MinutesSection> Minutes,
+    IReadOnlyList<ThemesLine> Themes);
+
+/// <summary>The themes one meeting's agenda worked on: "Møde 2 (godkendt dagsorden)" and the titles.</summary>
+internal sealed record ThemesLine(string Meeting, IReadOnlyList<string> Themes);
 
 /// <summary>A chart image. <see cref="Inline"/> marks a PNG data URI checked to hold only base64 characters, written unencoded.</summary>
 internal sealed record ChartView(string Src, bool Inline, string Alt);

@@ -1,4 +1,5 @@
 using System.Net;
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
@@ -45,6 +46,30 @@ public sealed class YearReportPageTests
         Assert.Contains("BESLUTNINGER OG OPFØLGNING FRA REFERATERNE", text, StringComparison.Ordinal);
         Assert.Contains(text.Split('\n', StringSplitOptions.TrimEntries), l => l.StartsWith("1 | ", StringComparison.Ordinal) && l.Split(" | ")[3] == "2");
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "Tema: Frivillige: Vi prøver"));
+    }
+
+    [Fact]
+    public void Lists_the_themes_and_cases_each_agenda_worked_on_and_whether_it_was_approved()
+    {
+        Network network = Slagelse();
+        AgendaItem Block(AgendaItemKind kind, string? title) => new(At(1), At(1), kind, title, []);
+        var approved = new MeetingAgenda(1, At(1), At(1),
+            [Block(AgendaItemKind.CheckIn, null), Block(AgendaItemKind.Themes, " Frivillige <i>"), Block(AgendaItemKind.CaseSparring, "Borgerbudget"), Block(AgendaItemKind.Themes, "frivillige <I>"), Block(AgendaItemKind.Themes, " ")],
+            [], [], 3, Approved: new AgendaApproval("facilitator", At(1), 3));
+        var draft = approved with { MeetingNumber = 2, Items = [Block(AgendaItemKind.Themes, "Data")], Approved = null };
+        var empty = approved with { MeetingNumber = 3, Items = [Block(AgendaItemKind.CheckIn, null)] };
+        YearReport report = YearReport.From(new YearReportInput(network, [], [],
+            Agendas: new Dictionary<int, MeetingAgenda> { [1] = approved, [2] = draft, [3] = empty }));
+
+        (string html, string text) = Render(report);
+
+        Assert.Equal(["Frivillige <i>", "Borgerbudget"], report.Meetings[0].Themes);
+        Assert.Equal((true, false), (report.Meetings[0].AgendaApproved, report.Meetings[1].AgendaApproved));
+        Assert.Contains("TEMAER, NETVÆRKET ARBEJDEDE MED", text, StringComparison.Ordinal);
+        Assert.Contains("(dagsorden godkendt af forberederne)", text, StringComparison.Ordinal);
+        Assert.Contains("(dagsordensforslaget, ikke godkendt)\n- Data", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("<li>Frivillige &lt;i&gt;</li><li>Borgerbudget</li>", html, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(text, "^Møde [0-9].*\\(dagsorden", System.Text.RegularExpressions.RegexOptions.Multiline).Count);
     }
 
     [Fact]
