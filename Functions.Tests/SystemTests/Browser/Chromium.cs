@@ -54,6 +54,35 @@ public sealed class Chromium : IAsyncLifetime
             Locale = "da-DK",
         });
 
+    /// <summary>A fresh desktop-sized context (1280×900, mouse and keyboard, Danish), as a preparer opens a link at the office.</summary>
+    public async Task<IBrowserContext> DesktopAsync() =>
+        await (browser ?? throw new InvalidOperationException("Chromium has not started.")).NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "da-DK",
+        });
+
+    /// <summary>The id of the focused element (its tag name when it has none).</summary>
+    public static Task<string> FocusedAsync(IPage page) =>
+        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.id || e.tagName.toLowerCase(); }");
+
+    /// <summary>Presses Tab until <paramref name="id"/> has the focus, and returns the ids focused on the way (at most <paramref name="most"/> presses).</summary>
+    public static async Task<List<string>> TabToAsync(IPage page, string id, int most = 30)
+    {
+        var path = new List<string>();
+        while (path.Count < most)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            path.Add(await FocusedAsync(page));
+            if (path[^1] == id)
+            {
+                return path;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"Tab never reached #{id}: {string.Join(" → ", path)}");
+    }
+
     /// <summary>
     /// A full-page screenshot saved as <paramref name="name"/>.png, and the page screen by screen as the phone shows it
     /// (<paramref name="name"/>.screen-1.png, …, at most ten), for looking at; returns the full page's path.

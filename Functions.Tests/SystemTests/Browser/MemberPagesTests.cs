@@ -100,27 +100,6 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
         Assert.Equal(2, meeting.GetProperty("contributions").GetInt32());
     }
 
-    /// <summary>The id of the focused element (its tag name when it has none).</summary>
-    static Task<string> FocusedAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => { const e = document.activeElement; return e.id || e.tagName.toLowerCase(); }");
-
-    /// <summary>Presses Tab until <paramref name="id"/> has the focus, and returns the ids focused on the way (at most 30 presses).</summary>
-    static async Task<List<string>> TabToAsync(IPage page, string id)
-    {
-        var path = new List<string>();
-        while (path.Count < 30)
-        {
-            await page.Keyboard.PressAsync("Tab");
-            path.Add(await FocusedAsync(page));
-            if (path[^1] == id)
-            {
-                return path;
-            }
-        }
-
-        throw new Xunit.Sdk.XunitException($"Tab never reached #{id}: {string.Join(" → ", path)}");
-    }
-
     [Fact]
     public async Task A_member_completes_the_invitation_with_the_keyboard_alone_and_is_led_from_the_error_summary_to_the_field()
     {
@@ -130,20 +109,20 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
         IPage page = await OpenOnPhoneAsync(phone, invitation.FormLink);
 
         // In page order: the attendance choice, then the first contribution's type, title and description.
-        Assert.Equal(["attendance-yes", "type1", "title1"], await TabToAsync(page, "title1"));
+        Assert.Equal(["attendance-yes", "type1", "title1"], await Chromium.TabToAsync(page, "title1"));
         await page.Keyboard.TypeAsync("Frivillige & foreninger");
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("description1", await FocusedAsync(page));
+        Assert.Equal("description1", await Chromium.FocusedAsync(page));
         await page.Keyboard.TypeAsync("Hvordan inddrager vi dem?");
         // The second contribution is folded away: Enter on its summary opens it.
-        Assert.Equal("summary", (await TabToAsync(page, "summary"))[^1]);
+        Assert.Equal("summary", (await Chromium.TabToAsync(page, "summary"))[^1]);
         await page.Keyboard.PressAsync("Enter");
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("type2", await FocusedAsync(page));
+        Assert.Equal("type2", await Chromium.FocusedAsync(page));
         await page.Keyboard.PressAsync("ArrowDown");
-        await TabToAsync(page, "title2");
+        await Chromium.TabToAsync(page, "title2");
         await page.Keyboard.TypeAsync("Tid til samskabelse");
-        await TabToAsync(page, "button");
+        await Chromium.TabToAsync(page, "button");
         await page.Keyboard.PressAsync("Enter");
 
         // Attendance was left out: the page says so at the top, and the first Tab reaches the link to the field.
@@ -155,11 +134,11 @@ public sealed class MemberPagesTests(InMemoryHostFixture fixture, Chromium chrom
         await Expect(page.Locator("#title2")).ToHaveValueAsync("Tid til samskabelse");
         await Chromium.ScreenshotAsync(page, "invitation-4-error-summary");
         await page.Keyboard.PressAsync("Tab");
-        Assert.Equal("a", await FocusedAsync(page));
+        Assert.Equal("a", await Chromium.FocusedAsync(page));
         await page.Keyboard.PressAsync("Enter");
-        Assert.Equal("attendance-yes", await FocusedAsync(page));
+        Assert.Equal("attendance-yes", await Chromium.FocusedAsync(page));
         await page.Keyboard.PressAsync("Space");
-        await TabToAsync(page, "button");
+        await Chromium.TabToAsync(page, "button");
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Tak for dit svar");
