@@ -27,6 +27,9 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
     readonly List<Pending> pending = [];
     readonly Dictionary<int, string> phases = [];
     readonly Stopwatch elapsed = new();
+    DemoPreparers? preparers;
+
+    DemoPreparers Preparers => preparers ??= new DemoPreparers(http, plan, Say);
 
     /// <summary>Kicks off the network and plays the members until the year-end report exists (or <paramref name="cancellationToken"/> fires).</summary>
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -46,6 +49,7 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
             {
                 reportMailed |= await ReadMailAsync(cancellationToken);
                 await AnswerDueAsync(cancellationToken);
+                await Preparers.ActAsync(clock.GetUtcNow(), cancellationToken);
                 if (clock.GetUtcNow() >= nextStatus)
                 {
                     nextStatus = clock.GetUtcNow() + StatusEvery;
@@ -123,7 +127,7 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
         {
             int meeting = MeetingOf(mail.Subject);
             int member = plan.Members.ToList().FindIndex(p => string.Equals(p.Email, mail.To[0], StringComparison.OrdinalIgnoreCase));
-            if (meeting == 0 || !FormLink().Match(mail.Text).Success)
+            if (Preparers.Read(mail.To[0], mail.Subject, mail.Text, meeting, now) || meeting == 0 || !FormLink().Match(mail.Text).Success)
             {
                 continue;
             }

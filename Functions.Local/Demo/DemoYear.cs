@@ -14,7 +14,8 @@ public sealed record DemoYearPlan(
     IReadOnlyList<DemoPerson> Members,
     DemoPerson Director,
     IReadOnlyList<(DateTimeOffset Start, DateTimeOffset End)> Meetings,
-    DateTimeOffset SurveysCloseAt)
+    DateTimeOffset SurveysCloseAt,
+    DemoPerson? Facilitator = null)
 {
     /// <summary>The member (or director) a tagged address belongs to.</summary>
     public DemoPerson? Find(string email) =>
@@ -73,7 +74,7 @@ public static class DemoYear
         }
 
         DemoPerson director = Retag(document["director"]);
-        Retag(document["facilitator"]);
+        DemoPerson facilitator = Retag(document["facilitator"]);
         Retag(document["consultant"]);
         List<DemoPerson> members = ((JsonArray)document["members"]!).Select(Retag).ToList();
 
@@ -93,7 +94,7 @@ public static class DemoYear
         document["meetings"] = compressed;
         document["schedule"] = Schedule();
         DateTimeOffset surveysClose = meetings[^1].End + TimeSpan.FromSeconds(2 + 40);
-        return new DemoYearPlan(document, networkId, tag, members, director, meetings, surveysClose);
+        return new DemoYearPlan(document, networkId, tag, members, director, meetings, surveysClose, facilitator);
     }
 
     /// <summary><c>gitte.moelgaard@example.org</c> → <c>gitte.moelgaard+demo123456@example.org</c>.</summary>
