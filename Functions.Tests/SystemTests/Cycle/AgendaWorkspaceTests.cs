@@ -159,6 +159,18 @@ public sealed partial class AgendaWorkspaceTests(InMemoryHostFixture fixture) : 
         Assert.Equal(5, (await mailbox.AllAsync()).Count(m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.StartsWith("Opdateret dagsorden", StringComparison.Ordinal)));
         using HttpResponseMessage asForm = await browser.GetAsync(consultantLink.Replace("/api/agenda/", "/api/forms/", StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, asForm.StatusCode);
+
+        // A member's link opens neither the workspace nor the minutes (404), and a workspace link altered by one character is forged (403).
+        string memberLink = invitations.Single(m => m.Recipient == CompressedYear.Email("anne", tag)).FormLink;
+        foreach (string route in new[] { "/api/agenda/", "/api/minutes/" })
+        {
+            using HttpResponseMessage asPreparer = await browser.GetAsync(memberLink.Replace("/api/forms/", route, StringComparison.Ordinal));
+            Assert.Equal(HttpStatusCode.NotFound, asPreparer.StatusCode);
+        }
+
+        string forged = facilitatorLink[..^10] + (facilitatorLink[^10] == 'A' ? 'B' : 'A') + facilitatorLink[^9..];
+        using HttpResponseMessage altered = await browser.GetAsync(forged);
+        Assert.Equal(HttpStatusCode.Forbidden, altered.StatusCode);
         Assert.DoesNotContain(await mailbox.AllAsync(), m => m.Recipient.Contains($".{tag}@", StringComparison.Ordinal) && m.Subject.Contains("uden godkendelse", StringComparison.Ordinal));
 
         // Nobody approved the other network's agenda: its members get the draft, and both preparers are told.
