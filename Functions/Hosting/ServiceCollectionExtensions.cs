@@ -10,6 +10,7 @@ using NetworkFunctions.Health;
 using NetworkFunctions.MailEvents;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Exports;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Reports;
@@ -57,6 +58,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<AgendaDocuments>();
         services.AddSingleton<SurveySummaryDocuments>();
         services.AddSingleton<YearReportDocuments>();
+        services.AddSingleton<NetworkExport>();
         services.AddSingleton<MemberData>();
         services.AddSingleton<MemberErasure>();
         services.AddSingleton<SnapshotReader>();

@@ -9,7 +9,7 @@ public sealed partial class DashboardBuilder
     /// <summary>
     /// A meeting's row: said yes and came against those invited ("came" only once the meeting is over, and marked when
     /// it is the replies because no register was kept), contributions against the year's busiest meeting, and survey
-    /// answers against those who came.
+    /// answers against those invited (the survey goes to everyone invited who did not decline, so more may answer than came).
     /// </summary>
     MeetingGlance Glance(DashboardInput input, Meeting meeting, MeetingSnapshot? snapshot, int invited, int saidYes, int mostContributions, string? agendaState)
     {
@@ -33,7 +33,7 @@ public sealed partial class DashboardBuilder
                 invited == 0 && saidYes == 0 ? Gauge.None : Of(saidYes, Math.Max(invited, saidYes), l),
                 !over || invited == 0 ? Gauge.None : Of(came, invited, l) with { Note = snapshot?.RegisterKept == true ? null : Text(l, "dashboard_glance_by_replies") },
                 invited == 0 && contributions == 0 ? Gauge.None : new Gauge(Count(contributions, l), Gauge.PercentOf(contributions, mostContributions), Bar: true),
-                !over ? Gauge.None : new Gauge(Text(l, "dashboard_glance_answers", ("n", Count(surveys, l))), Gauge.PercentOf(surveys, came), Bar: came > 0),
+                !over ? Gauge.None : new Gauge(Text(l, "dashboard_glance_answers", ("n", Count(surveys, l))), Gauge.PercentOf(surveys, invited), Bar: true),
             ]);
     }
 

@@ -10,9 +10,13 @@ namespace NetworkFunctions.Reports;
 /// <summary>The year-end report in Blob Storage: computed from every stored answer of current members, with two charts and the steps that were missed.</summary>
 public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer renderer)
 {
-    /// <summary>A page with the charts embedded, an email body with <c>cid:</c> charts, text, and the charts as PNG.</summary>
-    public async Task WriteAsync(Network network, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// What the report (and the export) is computed from: every stored answer of current members, who was invited,
+    /// the steps missed, and each meeting's minutes and agenda.
+    /// </summary>
+    public async Task<YearReportInput> ReadInputAsync(Network network, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(network);
         var invitations = new List<InvitationAnswer>();
         var surveys = new List<SurveyAnswer>();
         var invited = new Dictionary<int, IReadOnlySet<string>>();
@@ -35,9 +39,15 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
         }
 
         bool IsMember(string memberId) => network.FindMember(memberId) is not null;
-        YearReport report = YearReport.From(new YearReportInput(
+        return new YearReportInput(
             network, [.. invitations.Where(a => IsMember(a.MemberId))], [.. surveys.Where(a => IsMember(a.MemberId))], invited,
-            await store.LoadAttentionAsync(network.Id, cancellationToken), minutes, agendas));
+            await store.LoadAttentionAsync(network.Id, cancellationToken), minutes, agendas);
+    }
+
+    /// <summary>A page with the charts embedded, an email body with <c>cid:</c> charts, text, and the charts as PNG.</summary>
+    public async Task WriteAsync(Network network, CancellationToken cancellationToken = default)
+    {
+        YearReport report = YearReport.From(await ReadInputAsync(network, cancellationToken));
         byte[] trend = ReportCharts.SurveyTrend(report, network.Language);
         byte[] attendance = ReportCharts.Attendance(report, network.Language);
         await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);

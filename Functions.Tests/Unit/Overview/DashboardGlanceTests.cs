@@ -31,7 +31,7 @@ public sealed class DashboardGlanceTests
         Assert.Equal(("Møde 1", "3. feb. 2027"), (view.Meetings[0].Glance!.Label, view.Meetings[0].Glance!.Date));
         Assert.Equal(new Gauge("2 af 4", 50, Bar: true), Gauges(view, 1)[0]);
         Assert.Equal(new Gauge("2 af 4", 50, Bar: true), Gauges(view, 1)[1]);
-        Assert.Equal(new Gauge("1 svar", 50, Bar: true), Gauges(view, 1)[3]);
+        Assert.Equal(new Gauge("1 svar", 25, Bar: true), Gauges(view, 1)[3]);
     }
 
     [Fact]

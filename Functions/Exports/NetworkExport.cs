@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json;
+using NetworkFunctions.Agenda;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Rendering;
+using NetworkFunctions.Reports;
+
+namespace NetworkFunctions.Exports;
+
+/// <summary>
+/// The network's data as tables the consultant can work with in Excel: the members, each member's reply and (from the
+/// minutes sent) attendance per meeting, every contribution with its path through the agendas, and the survey per
+/// meeting — averages only where at least <see cref="MinimumSurveyAnswers"/> answered, so no answer can be told apart.
+/// Only current members appear (an erased member is gone from every table). Pure: computed from what the report reads.
+/// </summary>
+public sealed class NetworkExport(TemplateRenderer renderer)
+{
+    /// <summary>Fewer survey answers than this show no averages.</summary>
+    public const int MinimumSurveyAnswers = 3;
+
+    public IReadOnlyList<ExportSheet> Build(YearReportInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return [Members(input), Attendance(input), Contributions(input), Surveys(input)];
+    }
+
+    ExportSheet Members(YearReportInput input)
+    {
+        Network n = input.Network;
+        return Sheet("members", n.Language, ["name", "email", "department", "joined"],
+            n.Members.Select(m => Row(m.Name, m.Email, m.Department, Instant(m.JoinedAt, n))));
+    }
+
+    ExportSheet Attendance(YearReportInput input)
+    {
+        Network n = input.Network;
+        Language l = n.Language;
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (Meeting meeting in n.Meetings.Where(m => !m.Cancelled))
+        {
+            IReadOnlySet<string> invited = input.InvitedIds?.GetValueOrDefault(meeting.Number) ?? new HashSet<string>();
+            Dictionary<string, InvitationAnswer> replies = Latest(input.InvitationAnswers, meeting.Number);
+            IReadOnlySet<string>? came = input.Minutes?.GetValueOrDefault(meeting.Number) is { Sent: true } minutes
+                ? minutes.Came.ToHashSet(StringComparer.Ordinal)
+                : null;
+            foreach (Member member in n.Members.Where(m => invited.Contains(m.Id) || replies.ContainsKey(m.Id)))
+            {
+                rows.Add(Row(
+                    meeting.Number,
+                    Instant(meeting.Start, n),
+                    member.Name,
+                    member.Department,
+                    T(l, invited.Contains(member.Id) ? "export_yes" : "export_no"),
+                    replies.TryGetValue(member.Id, out InvitationAnswer? reply) ? T(l, "export_" + reply.Attendance.ToString().ToLowerInvariant()) : T(l, "export_not_answered"),
+                    came is null ? T(l, "export_no_register") : T(l, came.Contains(member.Id) ? "export_yes" : "export_no")));
+            }
+        }
+
+        return Sheet("attendance", l, ["meeting", "date", "name", "department", "invited", "said", "came"], rows);
+    }
+
+    ExportSheet Contributions(YearReportInput input)
+    {
+        Network n = input.Network;
+        Language l = n.Language;
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (Meeting meeting in n.Meetings.Where(m => !m.Cancelled))
+        {
+            foreach (InvitationAnswer answer in Latest(input.InvitationAnswers, meeting.Number).Values.OrderBy(a => a.SubmittedAt))
+            {
+                if (n.FindMember(answer.MemberId) is not { } member)
+                {
+                    continue;
+                }
+
+                foreach (Contribution c in answer.Contributions)
+                {
+                    rows.Add(Row(
+                        meeting.Number, member.Name, member.Department, T(l, "export_type_" + c.Type.ToString().ToLowerInvariant()),
+                        c.Title, c.Description, Instant(answer.SubmittedAt, n), PathOf(input, l, answer.MemberId, meeting.Number, c)));
+                }
+            }
+        }
+
+        return Sheet("contributions", l, ["meeting", "name", "department", "type", "title", "description", "submitted", "path"], rows);
+    }
+
+    ExportSheet Surveys(YearReportInput input)
+    {
+        Network n = input.Network;
+        Language l = n.Language;
+        YearReport report = YearReport.From(input);
+        return Sheet("surveys", l, ["meeting", "date", "answers", "invited", "usefulness", "relations", "courage", "remark"],
+            report.Meetings.Select(m => m.Cancelled
+                ? Row(m.Number, Instant(m.Start, n), null, null, null, null, null, T(l, "export_cancelled"))
+                : m.Survey.Responses < MinimumSurveyAnswers
+                    ? Row(m.Number, Instant(m.Start, n), m.Survey.Responses, m.Survey.Invited, null, null, null, m.Survey.Responses == 0 ? null : T(l, "export_too_few"))
+                    : Row(m.Number, Instant(m.Start, n), m.Survey.Responses, m.Survey.Invited, Round(m.Survey.Usefulness), Round(m.Survey.Relations), Round(m.Survey.Courage), null)));
+    }
+
+    /// <summary>
+    /// Where a contribution went: the first agenda from its meeting on that gave it a block, or took it off with a
+    /// reason; else how often it was carried over; empty before any agenda considered it.
+    /// </summary>
+    string? PathOf(YearReportInput input, Language l, string memberId, int from, Contribution contribution)
+    {
+        bool Same(AgendaCandidate c) => c.MemberId == memberId && c.FromMeeting == from && c.Contribution == contribution;
+        int carried = 0;
+        foreach (MeetingAgenda agenda in (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.Where(a => a.MeetingNumber >= from).OrderBy(a => a.MeetingNumber))
+        {
+            if (agenda.Items.FirstOrDefault(i => i.Contributions.Any(Same)) is { } item)
+            {
+                return T(l, "export_path_agenda", ("n", agenda.MeetingNumber), ("block", Block(l, item)));
+            }
+
+            if (agenda.Dropped?.FirstOrDefault(d => Same(d.Candidate)) is { } dropped)
+            {
+                return T(l, "export_path_dropped", ("n", agenda.MeetingNumber), ("reason", dropped.Reason));
+            }
+
+            carried += agenda.NotFitted.Any(Same) ? 1 : 0;
+        }
+
+        return carried > 0 ? T(l, "export_path_carried", ("count", carried)) : null;
+    }
+
+    string Block(Language l, AgendaItem item) =>
+        T(l, "agenda_kind_" + JsonNamingPolicy.CamelCase.ConvertName(item.Kind.ToString()))
+        + (string.IsNullOrWhiteSpace(item.GroupTitle) ? "" : ": " + item.GroupTitle.Trim());
+
+    /// <summary>Each current member's latest reply to a meeting, by member id.</summary>
+    static Dictionary<string, InvitationAnswer> Latest(IEnumerable<InvitationAnswer> answers, int meeting) =>
+        answers.Where(a => a.Meeting == meeting)
+            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.SubmittedAt)!, StringComparer.Ordinal);
+
+    ExportSheet Sheet(string key, Language l, string[] columns, IEnumerable<IReadOnlyList<object?>> rows) =>
+        new(key, T(l, "export_sheet_" + key), [.. columns.Select(c => T(l, "export_col_" + c))], [.. rows]);
+
+    static IReadOnlyList<object?> Row(params object?[] cells) => cells;
+
+    /// <summary>"2027-02-03 09:00" in the network's time zone: sortable, and read as a date by Excel.</summary>
+    static string Instant(DateTimeOffset instant, Network network) =>
+        ZonedTime.InZone(instant, network.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    static double? Round(double? value) => value is { } v ? Math.Round(v, 1) : null;
+
+    string T(Language language, string key, params (string Name, object Value)[] values) =>
+        renderer.Text(language, key, values.ToDictionary(v => v.Name, v => Convert.ToString(v.Value, CultureInfo.InvariantCulture) ?? ""));
+}
