@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -78,10 +80,29 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
         await CheckAsync("agenda", Url(api + "/meetings/1/agenda" + key));
         await CheckAsync("survey summary", Url(api + "/meetings/1/survey-summary" + key));
         await CheckAsync("year-end report", Url(api + "/report" + key));
+        await PrintsOnA4Async(api + "/report" + key);
         // The mailbox shows each mail in a sandboxed frame, where no script (axe's included) runs; the mails are checked above.
         await CheckAsync("mailbox", Url(new Uri(fixture.Host.BaseAddress, "/dev/mailbox").ToString()), frames: false);
 
         Assert.True(blocking.Count == 0, "Serious or critical WCAG 2.1 AA violations:\n" + string.Join("\n", blocking));
+    }
+
+    /// <summary>
+    /// The year-end report printed from the browser, as it is handed on to the management forum: A4 pages (the page's
+    /// own <c>@page</c> size, not the printer's default Letter), more than one, the charts kept. Saved next to the screenshots.
+    /// </summary>
+    async Task PrintsOnA4Async(string url)
+    {
+        await using IBrowserContext desk = await chromium.DesktopAsync();
+        IPage page = await desk.NewPageAsync();
+        Assert.Equal(200, (await page.GotoAsync(url))!.Status);
+        byte[] pdf = await page.PdfAsync(new PagePdfOptions { PreferCSSPageSize = true, PrintBackground = true });
+        await File.WriteAllBytesAsync(Path.Combine(Chromium.Screenshots, "year-end-report.pdf"), pdf);
+        string raw = System.Text.Encoding.Latin1.GetString(pdf);
+        MatchCollection boxes = Regex.Matches(raw, @"/MediaBox\s*\[\s*0\s+0\s+(?<w>[0-9.]+)\s+(?<h>[0-9.]+)\s*\]");
+        Assert.True(boxes.Count >= 2, $"the report prints on more than one page ({boxes.Count})");
+        Assert.All(boxes, b => Assert.Equal((595, 842), ((int)Math.Round(double.Parse(b.Groups["w"].Value, CultureInfo.InvariantCulture)), (int)Math.Round(double.Parse(b.Groups["h"].Value, CultureInfo.InvariantCulture)))));
+        Assert.Contains("/Subtype /Image", raw, StringComparison.Ordinal);
     }
 
     /// <summary>Opens one page and runs axe on it; every violation goes to the output, the serious and critical ones are returned.</summary>
