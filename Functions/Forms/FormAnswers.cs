@@ -18,7 +18,7 @@ public static class FormAnswers
     public const int MaxText = 2000;
 
     public static readonly string[] SurveyRatings = ["usefulness", "relations", "courage"];
-    public static readonly string[] SurveyTexts = ["worked", "improve", "nextThemes"];
+    public static readonly string[] SurveyTexts = ["worked", "improve", "nextThemes", "commitment"];
 
     public static (Attendance? Attendance, IReadOnlyList<Contribution> Contributions, FieldErrors Errors) ReadInvitation(IReadOnlyDictionary<string, StringValues> fields)
     {
@@ -75,6 +75,36 @@ public static class FormAnswers
         }
 
         return (attendance, contributions, errors);
+    }
+
+    /// <summary>
+    /// The optional follow-up of the invitation form: <c>tried</c> (<c>yes</c>, <c>partly</c>, <c>no</c> or nothing) and
+    /// <c>triedNote</c>; null when the member said nothing about it.
+    /// </summary>
+    public static (Tried? Tried, string Note, bool Answered, FieldErrors Errors) ReadFollowUp(IReadOnlyDictionary<string, StringValues> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var errors = new FieldErrors();
+        string said = One(fields, "tried")?.Trim() ?? "";
+        Tried? tried = said switch
+        {
+            "yes" => Networks.Tried.Yes,
+            "partly" => Networks.Tried.Partly,
+            "no" => Networks.Tried.No,
+            _ => null,
+        };
+        if (tried is null && said.Length > 0)
+        {
+            errors.Add("tried", "Choose yes, partly or no.");
+        }
+
+        string note = Clean(One(fields, "triedNote") ?? "");
+        if (note.Length > MaxText)
+        {
+            errors.Add("triedNote", $"At most {MaxText} characters.");
+        }
+
+        return (tried, note, tried is not null || note.Length > 0, errors);
     }
 
     public static (IReadOnlyDictionary<string, int> Ratings, IReadOnlyDictionary<string, string> Texts, FieldErrors Errors) ReadSurvey(IReadOnlyDictionary<string, StringValues> fields)

@@ -70,10 +70,27 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
 
         (MeetingContext c, FormGrant grant) = (resolved.Context!, resolved.Grant!);
         string action = $"/api/forms/{token}";
-        return grant.Kind == FormKind.Invitation
-            ? HtmlPage.Ok(pages.Invitation(c, action, await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null, null))
-            : HtmlPage.Ok(pages.Survey(c, action, await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null));
+        if (grant.Kind != FormKind.Invitation)
+        {
+            return HtmlPage.Ok(pages.Survey(c, action, await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken), null, null));
+        }
+
+        InvitationAnswer? current = await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
+        CommitmentFollowUp? followUp = await CommitmentAsync(c, grant.MemberId, cancellationToken) is { } commitment
+            ? (current?.FollowUp ?? new CommitmentFollowUp(commitment, null, "")) with { Commitment = commitment }
+            : null;
+        return HtmlPage.Ok(pages.Invitation(c, action, current, null, null, null, followUp));
     }
+
+    /// <summary>
+    /// What the member meant to try before this meeting: the commitment of their survey answer to the meeting before
+    /// (the last one not cancelled); null when there is none.
+    /// </summary>
+    async Task<string?> CommitmentAsync(MeetingContext c, string memberId, CancellationToken cancellationToken) =>
+        c.Network.Meetings.Where(m => !m.Cancelled && m.Start < c.Meeting.Start).MaxBy(m => m.Start) is { } previous
+        && await store.LoadSurveyAnswerAsync(c.Network.Id, previous.Number, memberId, cancellationToken) is { Commitment: { Length: > 0 } commitment }
+            ? commitment
+            : null;
 
     async Task<IResult> SubmitAsync(HttpRequest request, string token, CancellationToken cancellationToken)
     {
@@ -96,13 +113,24 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         if (grant.Kind == FormKind.Invitation)
         {
             (Attendance? attendance, IReadOnlyList<Contribution> contributions, FieldErrors errors) = FormAnswers.ReadInvitation(fields);
+            (Tried? tried, string note, bool followedUp, FieldErrors followUpErrors) = FormAnswers.ReadFollowUp(fields);
+            string? commitment = await CommitmentAsync(c, grant.MemberId, cancellationToken);
+            CommitmentFollowUp? followUp = commitment is null ? null : new CommitmentFollowUp(commitment, tried, note);
+            foreach ((string field, string[] messages) in commitment is null ? new Dictionary<string, string[]>() : followUpErrors.ToDictionary())
+            {
+                foreach (string message in messages)
+                {
+                    errors.Add(field, message);
+                }
+            }
+
             if (!errors.IsEmpty)
             {
                 string? posted = fields.TryGetValue("attendance", out StringValues a) ? a.ToString() : null;
-                return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Invitation(c, action, null, contributions, posted, errors));
+                return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Invitation(c, action, null, contributions, posted, errors, followUp));
             }
 
-            var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now);
+            var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now, followedUp ? followUp : null);
             InvitationAnswer? previous = await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
             if (await StoreCheckedAsync(c, grant,
                 () => store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken),
@@ -127,7 +155,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         }
 
         var survey = new SurveyAnswer(grant.MemberId, c.Meeting.Number, ratings["usefulness"], ratings["relations"], ratings["courage"],
-            texts["worked"], texts["improve"], texts["nextThemes"], now);
+            texts["worked"], texts["improve"], texts["nextThemes"], now, texts["commitment"] is { Length: > 0 } meansToTry ? meansToTry : null);
         SurveyAnswer? earlier = await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
         if (await StoreCheckedAsync(c, grant,
             () => store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken),

@@ -12,7 +12,8 @@ public sealed record ErrorLink(string Target, string Text);
 
 public sealed record InvitationFormView(
     string Title, string NetworkName, string Organisation, string Intro, string When, string Location, string Deadline, string Action,
-    string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<ErrorLink> Errors);
+    string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<ErrorLink> Errors,
+    string? Commitment = null, string? Tried = null, string? TriedNote = null, string? TriedError = null, string? TriedNoteError = null);
 
 public sealed record QuestionView(string Name, string Label, string? Value, string? Error);
 
@@ -27,7 +28,12 @@ public sealed record MessagePageView(string Title, string NetworkName, string Or
 /// <summary>The member-facing pages: the two forms, the thank-you page and the friendly errors. Member text is encoded by the template.</summary>
 public sealed class FormPages(TemplateRenderer renderer)
 {
-    public string Invitation(MeetingContext c, string action, InvitationAnswer? current, IReadOnlyList<Contribution>? posted, string? postedAttendance, FieldErrors? errors)
+    /// <param name="followUp">
+    /// The member's commitment from the previous meeting's survey, with what they answered about it (stored or posted);
+    /// null when they made none, and the form asks nothing about it.
+    /// </param>
+    public string Invitation(MeetingContext c, string action, InvitationAnswer? current, IReadOnlyList<Contribution>? posted, string? postedAttendance, FieldErrors? errors,
+        CommitmentFollowUp? followUp = null)
     {
         Language l = c.Language;
         IReadOnlyList<Contribution> contributions = posted ?? current?.Contributions ?? [];
@@ -51,6 +57,18 @@ public sealed class FormPages(TemplateRenderer renderer)
             summary.Add(new("attendance-yes", $"{T(l, "form_attendance")} {attendanceError}"));
         }
 
+        string? triedError = errors?.Has("tried") == true ? T(l, "form_error_tried") : null;
+        string? triedNoteError = errors?.Has("triedNote") == true ? T(l, "form_error_text") : null;
+        if (triedError is not null)
+        {
+            summary.Add(new("tried-yes", $"{T(l, "form_followup_tried")} {triedError}"));
+        }
+
+        if (triedNoteError is not null)
+        {
+            summary.Add(new("triedNote", $"{T(l, "form_followup_how")}: {triedNoteError}"));
+        }
+
         foreach (ContributionRow row in rows)
         {
             string field(string name) => $"{T(l, "form_contribution")} {row.Number}, {T(l, name).ToLowerInvariant()}:";
@@ -71,7 +89,12 @@ public sealed class FormPages(TemplateRenderer renderer)
             postedAttendance ?? current?.Attendance.ToString().ToLowerInvariant(),
             attendanceError,
             rows,
-            summary);
+            summary,
+            followUp?.Commitment,
+            followUp?.Tried?.ToString().ToLowerInvariant(),
+            followUp?.Note,
+            triedError,
+            triedNoteError);
         return renderer.RenderHtml("form-invitation", view, l, "page");
     }
 
@@ -88,6 +111,7 @@ public sealed class FormPages(TemplateRenderer renderer)
                 "worked" => current.Worked,
                 "improve" => current.Improve,
                 "nextThemes" => current.NextThemes,
+                "commitment" => current.Commitment,
                 _ => null,
             };
         List<QuestionView> ratings = [.. FormAnswers.SurveyRatings.Select(q => new QuestionView(q, T(l, "form_q_" + q), Value(q), errors?.Has(q) == true ? T(l, "form_error_rating") : null))];
@@ -120,6 +144,20 @@ public sealed class FormPages(TemplateRenderer renderer)
             new(T(l, "place_label"), c.Meeting.Location),
             new(T(l, "form_attendance"), T(l, "attendance_" + answer.Attendance.ToString().ToLowerInvariant())),
         };
+        if (answer.FollowUp is { } followUp)
+        {
+            received.Add(new(T(l, "form_followup_commitment"), followUp.Commitment));
+            if (followUp.Tried is { } tried)
+            {
+                received.Add(new(T(l, "form_followup_tried"), T(l, "form_tried_" + tried.ToString().ToLowerInvariant())));
+            }
+
+            if (followUp.Note.Length > 0)
+            {
+                received.Add(new(T(l, "form_followup_how"), followUp.Note));
+            }
+        }
+
         received.AddRange(answer.Contributions.Select(x => new ReceivedRow(
             $"{T(l, "form_type_" + x.Type.ToString().ToLowerInvariant())}: {x.Title}", x.Description)));
         return Message(c, "form_thanks_title",
@@ -136,7 +174,7 @@ public sealed class FormPages(TemplateRenderer renderer)
             new(T(l, "form_q_relations"), T(l, "form_rating_of", ("value", answer.Relations))),
             new(T(l, "form_q_courage"), T(l, "form_rating_of", ("value", answer.Courage))),
         };
-        received.AddRange(new[] { ("worked", answer.Worked), ("improve", answer.Improve), ("nextThemes", answer.NextThemes) }
+        received.AddRange(new[] { ("worked", answer.Worked), ("improve", answer.Improve), ("nextThemes", answer.NextThemes), ("commitment", answer.Commitment ?? "") }
             .Where(x => x.Item2.Length > 0)
             .Select(x => new ReceivedRow(T(l, "form_q_" + x.Item1), x.Item2)));
         return Message(c, "form_thanks_title",

@@ -225,7 +225,26 @@ public sealed class FormAnswersTests
 
         Assert.True(errors.IsEmpty);
         Assert.Equal(new Dictionary<string, int> { ["usefulness"] = 1, ["relations"] = 5, ["courage"] = 3 }, ratings);
-        Assert.Equal(new Dictionary<string, string> { ["worked"] = "Godt", ["improve"] = "Mere tid", ["nextThemes"] = "Frivillighed" }, texts);
+        Assert.Equal(new Dictionary<string, string> { ["worked"] = "Godt", ["improve"] = "Mere tid", ["nextThemes"] = "Frivillighed", ["commitment"] = "" }, texts);
+    }
+
+    [Fact]
+    public void Reads_the_optional_follow_up_of_a_commitment()
+    {
+        static Dictionary<string, StringValues> Fields(params (string, string)[] fields) => fields.ToDictionary(f => f.Item1, f => new StringValues(f.Item2));
+
+        Assert.Equal((Tried.Partly, "Vi nåede halvdelen", true), Without(FormAnswers.ReadFollowUp(Fields(("tried", " partly "), ("triedNote", " Vi nåede halvdelen\r\n ")))));
+        Assert.Equal((null, "", false), Without(FormAnswers.ReadFollowUp(Fields())));
+        Assert.Equal((null, "Kun en note", true), Without(FormAnswers.ReadFollowUp(Fields(("triedNote", "Kun en note")))));
+
+        var (_, _, _, errors) = FormAnswers.ReadFollowUp(Fields(("tried", "maybe"), ("triedNote", new string('x', FormAnswers.MaxText + 1))));
+        Assert.Equal(["tried", "triedNote"], errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
+    }
+
+    static (Tried?, string, bool) Without((Tried? Tried, string Note, bool Answered, NetworkFunctions.Validation.FieldErrors Errors) read)
+    {
+        Assert.True(read.Errors.IsEmpty);
+        return (read.Tried, read.Note, read.Answered);
     }
 
     [Theory]
@@ -266,7 +285,7 @@ public sealed class FormAnswersTests
 
         Assert.Empty(ratings);
         Assert.Equal(["courage", "relations", "usefulness"], Keys(errors));
-        Assert.Equal(["", "", ""], FormAnswers.SurveyTexts.Select(t => texts[t]));
+        Assert.Equal(["", "", "", ""], FormAnswers.SurveyTexts.Select(t => texts[t]));
     }
 
     [Theory]
