@@ -35,6 +35,12 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
             .ToList();
 
         MeetingAgenda agenda = AgendaAssembler.Assemble(new AgendaInput(n, c.Meeting.Start, c.Meeting.End, n == 1, candidates, attendance));
+        if (TriedRound.Of(answers.Where(a => c.Network.FindMember(a.MemberId) is not null), renderer, c.Language) is { } round)
+        {
+            // The round opens the meeting, within the check-in's time box.
+            agenda = agenda with { Items = [.. agenda.Items.Select(i => i.Kind == AgendaItemKind.CheckIn ? i with { Description = round } : i)] };
+        }
+
         await WriteAsync(c, agenda, cancellationToken: cancellationToken);
         return candidates.Count;
     }

@@ -18,7 +18,8 @@ public sealed record MeetingHighlights(IReadOnlyList<string> Worked, IReadOnlyLi
     public static MeetingHighlights From(IReadOnlyList<SurveyAnswer> answers) =>
         new(Pick(answers.Select(a => a.Worked)), Pick(answers.Select(a => a.NextThemes)));
 
-    static IReadOnlyList<string> Pick(IEnumerable<string?> texts) =>
+    /// <summary>Up to <see cref="PerQuestion"/> of <paramref name="texts"/>, longest first (ties alphabetically), duplicates once, long ones shortened.</summary>
+    internal static IReadOnlyList<string> Pick(IEnumerable<string?> texts) =>
         texts
             .Select(t => t?.Trim() ?? "")
             .Where(t => t.Length > 0)

@@ -43,7 +43,8 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
                 .Select(m => new MinutesSection(MeetingLabel(m), m.Decisions ?? [], m.FollowUps ?? []))],
             [.. report.Meetings
                 .Where(m => !m.Cancelled && m.Themes is { Count: > 0 })
-                .Select(m => new ThemesLine(Text(m.AgendaApproved ? "report_themes_approved" : "report_themes_draft", ("meeting", MeetingLabel(m))), m.Themes!))]);
+                .Select(m => new ThemesLine(Text(m.AgendaApproved ? "report_themes_approved" : "report_themes_draft", ("meeting", MeetingLabel(m))), m.Themes!))],
+            report.Commitments.Quotes);
     }
 
     /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>
@@ -72,6 +73,12 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
             Text("report_key_contributions", ("total", Count(totals.Contributions.Total))),
             Text("report_key_survey", ("responses", Count(totals.Survey.Responses)), ("rate", FigureFormat.Percent(totals.Survey.ResponseRate, Language))),
         };
+        if (report.Commitments.Made > 0)
+        {
+            figures.Add(Text("report_key_commitments",
+                ("made", Count(report.Commitments.Made)), ("answered", Count(report.Commitments.Answered)), ("tried", Count(report.Commitments.Tried))));
+        }
+
         if (report.Departments.Count > 0)
         {
             figures.Add(Text(

@@ -21,6 +21,9 @@ public sealed record YearReport(
     /// <summary>The steps that were missed (past the time they were useful), network-wide ones first, then by meeting.</summary>
     public IReadOnlyList<Attention> Missed { get; init; } = [];
 
+    /// <summary>What members meant to try between meetings and how it went.</summary>
+    public CommitmentFigures Commitments { get; init; } = CommitmentFigures.None;
+
     public static YearReport From(YearReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -75,6 +78,7 @@ public sealed record YearReport(
             departments.Names.Where(d => held.All(m => m.YesByDepartment[d] == 0)).ToList());
         return new YearReport(departments.Names, meetings, totals, TrendsOf(held))
         {
+            Commitments = CommitmentFigures.Of(input),
             Missed = [.. (input.Missed ?? []).Where(a => a.Kind == AttentionKinds.StepMissed && a.Step is not null).OrderBy(a => a.Meeting ?? 0).ThenBy(a => a.Since)],
         };
     }

@@ -22,7 +22,8 @@ internal sealed record YearReportView(
     IReadOnlyList<HighlightSection> Highlights,
     IReadOnlyList<string> Missed,
     IReadOnlyList<MinutesSection> Minutes,
-    IReadOnlyList<ThemesLine> Themes);
+    IReadOnlyList<ThemesLine> Themes,
+    IReadOnlyList<string> Tried);
 
 /// <summary>The themes one meeting's agenda worked on: "Møde 2 (godkendt dagsorden)" and the titles.</summary>
 internal sealed record ThemesLine(string Meeting, IReadOnlyList<string> Themes);

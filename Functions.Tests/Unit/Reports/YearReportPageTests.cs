@@ -73,6 +73,27 @@ public sealed class YearReportPageTests
     }
 
     [Fact]
+    public void Counts_the_commitments_made_followed_up_and_tried_and_quotes_how_it_went_anonymously()
+    {
+        Network network = Slagelse(meetings: FourMeetings(cancelled: 4));
+        SurveyAnswer Committed(string member, int meeting, string? commitment) => Survey(member, meeting, 4, 4, 4) with { Commitment = commitment };
+        InvitationAnswer FollowedUp(string member, int meeting, Tried? tried, string note) =>
+            Rsvp(member, meeting, Attendance.Yes) with { FollowUp = new CommitmentFollowUp("Noget", tried, note) };
+        YearReport report = YearReport.From(new YearReportInput(network,
+            [FollowedUp("m1", 2, Tried.Yes, "Borgerpanelet <virkede>"), FollowedUp("m2", 2, Tried.No, "Nåede det ikke"), FollowedUp("m3", 3, Tried.Partly, ""), FollowedUp("m4", 4, Tried.Yes, "Aflyst møde")],
+            [Committed("m1", 1, "Borgerpanel"), Committed("m2", 1, "Ringe rundt"), Committed("m3", 2, " "), Committed("m3", 2, "Dele erfaringer") with { SubmittedAt = At(2).AddDays(11) }, Committed("m4", 3, null), Committed("m5", 4, "Aflyst")]));
+
+        (string html, string text) = Render(report);
+
+        Assert.Equal((3, 3, 2), (report.Commitments.Made, report.Commitments.Answered, report.Commitments.Tried));
+        Assert.Equal(["Borgerpanelet <virkede>"], report.Commitments.Quotes);
+        Assert.Contains("Tilsagn om at prøve noget mellem møderne: 3; fulgt op i næste invitation: 3, heraf prøvet helt eller delvist: 2", text, StringComparison.Ordinal);
+        Assert.Contains("<li style=\"white-space:pre-line;\">Borgerpanelet &lt;virkede&gt;</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Nåede det ikke", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("TILSAGN", Render(YearReport.From(new YearReportInput(network, [], []))).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WritesTheTrendInDanishWords()
     {
         (string html, string text) = Render(FullYear());
