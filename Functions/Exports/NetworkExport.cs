@@ -21,7 +21,7 @@ public sealed class NetworkExport(TemplateRenderer renderer)
     public IReadOnlyList<ExportSheet> Build(YearReportInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return [Members(input), Attendance(input), Contributions(input), Surveys(input)];
+        return [Members(input), Attendance(input), Contributions(input), Surveys(input), Commitments(input)];
     }
 
     ExportSheet Members(YearReportInput input)
@@ -96,6 +96,22 @@ public sealed class NetworkExport(TemplateRenderer renderer)
                 : m.Survey.Responses < MinimumSurveyAnswers
                     ? Row(m.Number, Instant(m.Start, n), m.Survey.Responses, m.Survey.Invited, null, null, null, m.Survey.Responses == 0 ? null : T(l, "export_too_few"))
                     : Row(m.Number, Instant(m.Start, n), m.Survey.Responses, m.Survey.Invited, Round(m.Survey.Usefulness), Round(m.Survey.Relations), Round(m.Survey.Courage), null)));
+    }
+
+    /// <summary>
+    /// The commitments followed up on an invitation, without names: the commitment comes from the anonymous survey, so
+    /// a name beside it would tell who wrote which survey answer. By meeting, then alphabetically.
+    /// </summary>
+    ExportSheet Commitments(YearReportInput input)
+    {
+        Network n = input.Network;
+        Language l = n.Language;
+        HashSet<int> held = [.. n.Meetings.Where(m => !m.Cancelled).Select(m => m.Number)];
+        return Sheet("commitments", l, ["meeting", "commitment", "tried", "how"],
+            held.Order()
+                .SelectMany(number => Latest(input.InvitationAnswers, number).Values.Select(a => a.FollowUp).OfType<CommitmentFollowUp>()
+                    .OrderBy(f => f.Commitment, StringComparer.Create(Formats.Culture(l), ignoreCase: true))
+                    .Select(f => Row(number, f.Commitment, f.Tried is { } tried ? T(l, "export_tried_" + tried.ToString().ToLowerInvariant()) : null, f.Note.Length > 0 ? f.Note : null))));
     }
 
     /// <summary>

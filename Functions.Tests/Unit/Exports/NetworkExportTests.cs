@@ -35,10 +35,10 @@ public sealed class NetworkExportTests
     {
         IReadOnlyList<ExportSheet> sheets = Export.Build(Year());
 
-        Assert.Equal(["Medlemmer", "Fremmøde", "Bidrag", "Evaluering"], sheets.Select(s => s.Name));
+        Assert.Equal(["Medlemmer", "Fremmøde", "Bidrag", "Evaluering", "Tilsagn"], sheets.Select(s => s.Name));
         Assert.Equal(["Navn", "E-mail", "Center", "Med siden"], sheets[0].Columns);
         Assert.Equal(["Navn m1", "m1@example.dk", Teknik, "2027-01-04 09:00"], sheets[0].Rows[0]);
-        Assert.Equal(["Members", "Attendance", "Contributions", "Survey"], Export.Build(Year(language: Language.En)).Select(s => s.Name));
+        Assert.Equal(["Members", "Attendance", "Contributions", "Survey", "Commitments"], Export.Build(Year(language: Language.En)).Select(s => s.Name));
     }
 
     [Fact]
@@ -109,6 +109,22 @@ public sealed class NetworkExportTests
         Assert.Equal([null, null, null], surveys.Rows[1].Skip(4).Take(3));
         Assert.StartsWith("færre end 3 svar", (string)surveys.Rows[1][7]!, StringComparison.Ordinal);
         Assert.Equal([0, null], surveys.Rows[2].Skip(2).Take(1).Concat(surveys.Rows[2].Skip(7)));
+    }
+
+    [Fact]
+    public void Commitments_are_listed_without_names_by_meeting_then_alphabetically()
+    {
+        InvitationAnswer FollowedUp(string member, int meeting, string commitment, Tried? tried, string note) =>
+            Rsvp(member, meeting, Attendance.Yes) with { FollowUp = new CommitmentFollowUp(commitment, tried, note) };
+        YearReportInput input = Year([FollowedUp("m1", 3, "Ringe rundt", Tried.Yes, "Godt"), FollowedUp("m2", 2, "Åbne døren", null, ""), FollowedUp("m3", 2, "Borgerpanel", Tried.Partly, "Halvvejs")]);
+
+        ExportSheet commitments = Sheet(input, "commitments");
+
+        Assert.Equal(["Møde", "Ville prøve", "Prøvet", "Hvordan gik det"], commitments.Columns);
+        Assert.Equal(
+            [[2, "Borgerpanel", "delvist", "Halvvejs"], [2, "Åbne døren", null, null], [3, "Ringe rundt", "ja", "Godt"]],
+            commitments.Rows);
+        Assert.DoesNotContain(commitments.Rows.SelectMany(r => r), c => c is string s && s.StartsWith("Navn", StringComparison.Ordinal));
     }
 
     [Fact]
