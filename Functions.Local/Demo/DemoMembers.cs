@@ -246,10 +246,12 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
     string AdminUrl(string path) =>
         new Uri(http.BaseAddress!, path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(functionKey)).ToString();
 
+    /// <summary>The answer in a line; whether the member tried their commitment only counts where they made one, which the form knows.</summary>
     static string Describe(DemoInvitationAnswer answer) =>
-        answer.Contributions.Count == 0
+        (answer.Contributions.Count == 0
             ? answer.Attendance
-            : $"{answer.Attendance}, {string.Join("; ", answer.Contributions.Select(c => $"{c.Type} \"{c.Title}\""))}";
+            : $"{answer.Attendance}, {string.Join("; ", answer.Contributions.Select(c => $"{c.Type} \"{c.Title}\""))}")
+        + (answer.Tried.Length > 0 ? $" (if they committed to something last time: tried it — {answer.Tried})" : "");
 
     /// <summary>The kind of mail, from the Danish subjects of the sample network (language <c>da</c>).</summary>
     static string Kind(string subject) => subject switch

@@ -28,17 +28,22 @@ public enum Evaluating
 public sealed record DemoContribution(string Type, string Title, string Description);
 
 /// <summary>An answer to the invitation form.</summary>
-public sealed record DemoInvitationAnswer(string Attendance, IReadOnlyList<DemoContribution> Contributions)
+/// <remarks>
+/// <see cref="Tried"/> and <see cref="TriedNote"/> answer about the commitment of the previous survey; the app takes them
+/// only when the member made one.
+/// </remarks>
+public sealed record DemoInvitationAnswer(string Attendance, IReadOnlyList<DemoContribution> Contributions, string Tried = "", string TriedNote = "")
 {
     public IEnumerable<KeyValuePair<string, string>> Fields() =>
-        new[] { KeyValuePair.Create("attendance", Attendance) }.Concat(Contributions.SelectMany(c => new[]
-        {
-            KeyValuePair.Create("type", c.Type), KeyValuePair.Create("title", c.Title), KeyValuePair.Create("description", c.Description),
-        }));
+        new[] { KeyValuePair.Create("attendance", Attendance), KeyValuePair.Create("tried", Tried), KeyValuePair.Create("triedNote", TriedNote) }
+            .Concat(Contributions.SelectMany(c => new[]
+            {
+                KeyValuePair.Create("type", c.Type), KeyValuePair.Create("title", c.Title), KeyValuePair.Create("description", c.Description),
+            }));
 }
 
 /// <summary>An answer to the survey form.</summary>
-public sealed record DemoSurveyAnswer(int Usefulness, int Relations, int Courage, string Worked, string Improve, string NextThemes)
+public sealed record DemoSurveyAnswer(int Usefulness, int Relations, int Courage, string Worked, string Improve, string NextThemes, string Commitment = "")
 {
     public IEnumerable<KeyValuePair<string, string>> Fields() =>
     [
@@ -48,6 +53,7 @@ public sealed record DemoSurveyAnswer(int Usefulness, int Relations, int Courage
         KeyValuePair.Create("worked", Worked),
         KeyValuePair.Create("improve", Improve),
         KeyValuePair.Create("nextThemes", NextThemes),
+        KeyValuePair.Create("commitment", Commitment),
     ];
 }
 
@@ -69,6 +75,9 @@ public static class DemoScript
     public static IReadOnlyList<DemoTurn> Plan(int members, int meetings, int seed = 2027)
     {
         var random = new Random(seed);
+
+        // Commitments and how they went come from a generator of their own, so the rest of the script stays as it was.
+        var committing = new Random(seed + 1);
         var turns = new List<DemoTurn>();
         var contributionsUsed = new HashSet<int>();
         for (int meeting = 1; meeting <= meetings; meeting++)
@@ -139,7 +148,18 @@ public static class DemoScript
                     < 17 => Evaluating.AfterReminder,
                     _ => Evaluating.Never,
                 };
-                turns.Add(new DemoTurn(member, meeting, how, first, changed, evaluating, Survey(random, meeting, meetings)));
+                // About half commit to trying something; on the next invitation most say how it went.
+                DemoSurveyAnswer survey = Survey(random, meeting, meetings) with { Commitment = committing.Next(2) == 0 ? Commitments[committing.Next(Commitments.Length)] : "" };
+                (string tried, string note) = committing.Next(4) switch
+                {
+                    0 => ("", ""),
+                    1 => ("partly", TriedNotes[committing.Next(TriedNotes.Length)]),
+                    2 => ("no", ""),
+                    _ => ("yes", TriedNotes[committing.Next(TriedNotes.Length)]),
+                };
+                first = first with { Tried = tried, TriedNote = note };
+                changed = changed is null ? null : changed with { Tried = tried, TriedNote = note };
+                turns.Add(new DemoTurn(member, meeting, how, first, changed, evaluating, survey));
             }
         }
 
@@ -252,6 +272,23 @@ public static class DemoScript
         "Skarpere opsamling af, hvem der gør hvad.",
         "Send gerne materialet ud et par dage før.",
         "Færre punkter, så vi kan gå mere i dybden.",
+    ];
+
+    static readonly string[] Commitments =
+    [
+        "Invitere en forening med til vores næste borgermøde.",
+        "Spørge en kollega fra et andet center til råds om en sag.",
+        "Prøve et kort borgerpanel på fem personer.",
+        "Skrive til de frivillige og spørge, hvad de savner fra os.",
+        "Holde et møde ude hos borgerne i stedet for på rådhuset.",
+    ];
+
+    static readonly string[] TriedNotes =
+    [
+        "Det gik over forventning – de vil gerne igen.",
+        "Svært at finde tiden, men en god snak kom der ud af det.",
+        "Kollegaen havde præcis den erfaring, jeg manglede.",
+        "Kun to mødte op, men de havde gode idéer.",
     ];
 
     static readonly string[] NextThemes =
