@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Rendering;
@@ -114,35 +113,15 @@ public sealed class NetworkExport(TemplateRenderer renderer)
                     .Select(f => Row(number, f.Commitment, f.Tried is { } tried ? T(l, "export_tried_" + tried.ToString().ToLowerInvariant()) : null, f.Note.Length > 0 ? f.Note : null))));
     }
 
-    /// <summary>
-    /// Where a contribution went: the first agenda from its meeting on that gave it a block, or took it off with a
-    /// reason; else how often it was carried over; empty before any agenda considered it.
-    /// </summary>
-    string? PathOf(YearReportInput input, Language l, string memberId, int from, Contribution contribution)
-    {
-        bool Same(AgendaCandidate c) => c.MemberId == memberId && c.FromMeeting == from && c.Contribution == contribution;
-        int carried = 0;
-        foreach (MeetingAgenda agenda in (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.Where(a => a.MeetingNumber >= from).OrderBy(a => a.MeetingNumber))
+    /// <summary>Where a contribution went (<see cref="ContributionLedger"/>); empty before any agenda weighed it.</summary>
+    string? PathOf(YearReportInput input, Language l, string memberId, int from, Contribution contribution) =>
+        ContributionLedger.Of((input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values, memberId, from, contribution, item => ContributionLedger.BlockHeading(renderer, l, item)) switch
         {
-            if (agenda.Items.FirstOrDefault(i => i.Contributions.Any(Same)) is { } item)
-            {
-                return T(l, "export_path_agenda", ("n", agenda.MeetingNumber), ("block", Block(l, item)));
-            }
-
-            if (agenda.Dropped?.FirstOrDefault(d => Same(d.Candidate)) is { } dropped)
-            {
-                return T(l, "export_path_dropped", ("n", agenda.MeetingNumber), ("reason", dropped.Reason));
-            }
-
-            carried += agenda.NotFitted.Any(Same) ? 1 : 0;
-        }
-
-        return carried > 0 ? T(l, "export_path_carried", ("count", carried)) : null;
-    }
-
-    string Block(Language l, AgendaItem item) =>
-        T(l, "agenda_kind_" + JsonNamingPolicy.CamelCase.ConvertName(item.Kind.ToString()))
-        + (string.IsNullOrWhiteSpace(item.GroupTitle) ? "" : ": " + item.GroupTitle.Trim());
+            { State: LedgerState.OnAgenda } on => T(l, "export_path_agenda", ("n", on.Meeting!), ("block", on.Block!)),
+            { State: LedgerState.Dropped } off => T(l, "export_path_dropped", ("n", off.Meeting!), ("reason", off.Reason!)),
+            { State: LedgerState.CarriedOver } carried => T(l, "export_path_carried", ("count", carried.CarriedTimes)),
+            _ => null,
+        };
 
     /// <summary>Each current member's latest reply to a meeting, by member id.</summary>
     static Dictionary<string, InvitationAnswer> Latest(IEnumerable<InvitationAnswer> answers, int meeting) =>

@@ -14,7 +14,7 @@ namespace NetworkFunctions.Forms;
 /// <c>GET</c> and <c>POST /api/forms/{token}</c>: the member's invitation or survey form. GET and HEAD change nothing
 /// (mail scanners open links); POST stores the answer, replacing an earlier one, and shows what was received.
 /// </summary>
-public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPages pages, TimeProvider clock, ILogger<FormFunctions> logger)
+public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPages pages, IContributionHistory history, TimeProvider clock, ILogger<FormFunctions> logger)
 {
     /// <summary>How long a form waits for storage before it answers 503: a member does not wait minutes for a page.</summary>
     static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
@@ -79,7 +79,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         CommitmentFollowUp? followUp = await CommitmentAsync(c, grant.MemberId, cancellationToken) is { } commitment
             ? (current?.FollowUp ?? new CommitmentFollowUp(commitment, null, "")) with { Commitment = commitment }
             : null;
-        return HtmlPage.Ok(pages.Invitation(c, action, current, null, null, null, followUp));
+        return HtmlPage.Ok(pages.Invitation(c, action, current, null, null, null, followUp, await history.EarlierAsync(c, grant.MemberId, cancellationToken)));
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ public sealed record ErrorLink(string Target, string Text);
 public sealed record InvitationFormView(
     string Title, string NetworkName, string Organisation, string Intro, string When, string Location, string Deadline, string Action,
     string? Attendance, string? AttendanceError, IReadOnlyList<ContributionRow> Rows, IReadOnlyList<ErrorLink> Errors,
-    string? Commitment = null, string? Tried = null, string? TriedNote = null, string? TriedError = null, string? TriedNoteError = null);
+    string? Commitment = null, string? Tried = null, string? TriedNote = null, string? TriedError = null, string? TriedNoteError = null,
+    IReadOnlyList<ReceivedRow>? Earlier = null);
 
 public sealed record QuestionView(string Name, string Label, string? Value, string? Error);
 
@@ -32,8 +33,9 @@ public sealed class FormPages(TemplateRenderer renderer)
     /// The member's commitment from the previous meeting's survey, with what they answered about it (stored or posted);
     /// null when they made none, and the form asks nothing about it.
     /// </param>
+    /// <param name="earlier">What became of the member's contributions to earlier meetings (<see cref="IContributionHistory"/>).</param>
     public string Invitation(MeetingContext c, string action, InvitationAnswer? current, IReadOnlyList<Contribution>? posted, string? postedAttendance, FieldErrors? errors,
-        CommitmentFollowUp? followUp = null)
+        CommitmentFollowUp? followUp = null, IReadOnlyList<ReceivedRow>? earlier = null)
     {
         Language l = c.Language;
         IReadOnlyList<Contribution> contributions = posted ?? current?.Contributions ?? [];
@@ -94,7 +96,8 @@ public sealed class FormPages(TemplateRenderer renderer)
             followUp?.Tried?.ToString().ToLowerInvariant(),
             followUp?.Note,
             triedError,
-            triedNoteError);
+            triedNoteError,
+            earlier ?? []);
         return renderer.RenderHtml("form-invitation", view, l, "page");
     }
 

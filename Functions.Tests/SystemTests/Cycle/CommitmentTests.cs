@@ -10,14 +10,14 @@ namespace NetworkFunctions.Tests.SystemTests.Cycle;
 /// <summary>
 /// A commitment carried from one meeting to the next on the local host (in-memory engine, Azurite, the mail sink): made
 /// in meeting 1's survey, shown on meeting 2's invitation form, answered there, opening meeting 2's agenda as an
-/// anonymous round, and in the export without a name.
+/// anonymous round, and in the export without a name. The same form tells the member what became of their theme.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture<InMemoryHostFixture>
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    /// <summary>Meetings at +15 s and +75 s, 4 s long: invitations 60 s before (the first at once), deadline 12 s before, survey 1 s after the end.</summary>
+    /// <summary>Meetings at +25 s and +85 s, 4 s long: invitations 60 s before (the first at once), deadline 12 s before, survey 1 s after the end.</summary>
     static readonly JsonObject Schedule = new()
     {
         ["invitationLead"] = "PT60S",
@@ -35,7 +35,7 @@ public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture
         string tag = Guid.NewGuid().ToString("N")[..10];
         string id = $"commitment-{tag}";
         using HttpClient http = fixture.Api();
-        using (HttpResponseMessage kickoff = await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [15, 75], Schedule.DeepClone().AsObject(), tag, length: 4)))
+        using (HttpResponseMessage kickoff = await http.PostAsJsonAsync("/api/networks", CompressedYear.Document(id, DateTimeOffset.UtcNow, [25, 85], Schedule.DeepClone().AsObject(), tag, length: 4)))
         {
             Assert.Equal(HttpStatusCode.Accepted, kickoff.StatusCode);
         }
@@ -43,6 +43,9 @@ public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture
         var mailbox = new Mailbox(http);
         using var member = new HttpClient();
         string anne = CompressedYear.Email("anne", tag);
+        ReceivedMail first = (await mailbox.WaitForAsync(PreparerYear.To(anne, "Invitation"), 1, Wait, "Anne's invitation to meeting 1")).Single();
+        Assert.Equal(HttpStatusCode.OK, (await PreparerYear.PostAsync(member, first.FormLink,
+            [new("attendance", "yes"), new("type", "theme"), new("title", "Frivillige <foreninger>"), new("description", "")])).Status);
         ReceivedMail survey = (await mailbox.WaitForAsync(PreparerYear.To(anne, "Hvordan var møde 1"), 1, Wait, "Anne's survey of meeting 1")).Single();
         (HttpStatusCode surveyed, string receipt) = await PreparerYear.PostAsync(member, survey.FormLink,
             [new("usefulness", "4"), new("relations", "4"), new("courage", "5"), new("commitment", "Invitere <foreningerne> ind")]);
@@ -54,6 +57,8 @@ public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture
         string form = await member.GetStringAsync(invitation.FormLink);
         Assert.Contains("Sidst ville du prøve dette – nåede du det?", form, StringComparison.Ordinal);
         Assert.Contains("Invitere &lt;foreningerne&gt; ind", form, StringComparison.Ordinal);
+        Assert.Contains("<summary>Det blev der af dine tidligere bidrag</summary>", form, StringComparison.Ordinal);
+        Assert.Contains("<dt>Møde 1: Frivillige &lt;foreninger&gt;</dt><dd>På dagsordenen til møde 1 – Tema: Frivillige &lt;foreninger&gt;</dd>", form, StringComparison.Ordinal);
         string bo = CompressedYear.Email("bo", tag);
         string boForm = await member.GetStringAsync((await mailbox.WaitForAsync(PreparerYear.To(bo, "Invitation"), 2, Wait, "Bo's invitation to meeting 2"))
             .Single(m => m.Subject.Contains("møde 2", StringComparison.OrdinalIgnoreCase)).FormLink);
