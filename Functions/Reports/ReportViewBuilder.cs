@@ -44,7 +44,8 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
             [.. report.Meetings
                 .Where(m => !m.Cancelled && m.Themes is { Count: > 0 })
                 .Select(m => new ThemesLine(Text(m.AgendaApproved ? "report_themes_approved" : "report_themes_draft", ("meeting", MeetingLabel(m))), m.Themes!))],
-            report.Commitments.Quotes);
+            report.Commitments.Quotes,
+            [.. report.WaitedAllYear.Select(c => $"{Text("report_type_one_" + c.Type.ToString().ToLowerInvariant())}: {c.Title}")]);
     }
 
     /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>

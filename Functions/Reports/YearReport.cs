@@ -21,6 +21,9 @@ public sealed record YearReport(
     /// <summary>The steps that were missed (past the time they were useful), network-wide ones first, then by meeting.</summary>
     public IReadOnlyList<Attention> Missed { get; init; } = [];
 
+    /// <summary>The contributions every agenda of the year carried over and none took up or off: "Tema: Frivillige", no names.</summary>
+    public IReadOnlyList<Contribution> WaitedAllYear { get; init; } = [];
+
     /// <summary>What members meant to try between meetings and how it went.</summary>
     public CommitmentFigures Commitments { get; init; } = CommitmentFigures.None;
 
@@ -79,8 +82,18 @@ public sealed record YearReport(
         return new YearReport(departments.Names, meetings, totals, TrendsOf(held))
         {
             Commitments = CommitmentFigures.Of(input),
+            WaitedAllYear = Waiting(input),
             Missed = [.. (input.Missed ?? []).Where(a => a.Kind == AttentionKinds.StepMissed && a.Step is not null).OrderBy(a => a.Meeting ?? 0).ThenBy(a => a.Since)],
         };
+    }
+
+    /// <summary>Each held meeting's contributions (members' latest answers) that the ledger finds still carried over at the end.</summary>
+    static IReadOnlyList<Contribution> Waiting(YearReportInput input)
+    {
+        IReadOnlyCollection<MeetingAgenda> agendas = (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.ToList();
+        return [.. input.Network.Meetings.Where(m => !m.Cancelled).OrderBy(m => m.Number)
+            .SelectMany(m => LatestPerMember(input.InvitationAnswers, m.Number))
+            .SelectMany(a => a.Contributions.Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver))];
     }
 
     /// <summary>The titles of the agenda's theme and case blocks, in agenda order, each once.</summary>

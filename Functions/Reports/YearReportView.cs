@@ -23,7 +23,8 @@ internal sealed record YearReportView(
     IReadOnlyList<string> Missed,
     IReadOnlyList<MinutesSection> Minutes,
     IReadOnlyList<ThemesLine> Themes,
-    IReadOnlyList<string> Tried);
+    IReadOnlyList<string> Tried,
+    IReadOnlyList<string> Waited);
 
 /// <summary>The themes one meeting's agenda worked on: "Møde 2 (godkendt dagsorden)" and the titles.</summary>
 internal sealed record ThemesLine(string Meeting, IReadOnlyList<string> Themes);

@@ -94,6 +94,27 @@ public sealed class YearReportPageTests
     }
 
     [Fact]
+    public void Lists_what_every_agenda_carried_over_and_none_took_up_without_names()
+    {
+        Network network = Slagelse();
+        InvitationAnswer waiting = Rsvp("m1", 1, Attendance.Yes, ContributionType.Theme, ContributionType.Case) with
+        {
+            Contributions = [new(ContributionType.Theme, "Frivillige <i>", ""), new(ContributionType.Case, "Borgermøde", "")],
+        };
+        AgendaCandidate Of(int index) => new("m1", "Navn m1", Teknik, waiting.Contributions[index], waiting.SubmittedAt, 1);
+        var first = new MeetingAgenda(1, At(1), At(1), [new AgendaItem(At(1), At(1), AgendaItemKind.CaseSparring, "Borgermøde", [Of(1)])], [], [Of(0)]);
+        var second = new MeetingAgenda(2, At(2), At(2), [], [], [Of(0)]);
+        YearReport report = YearReport.From(new YearReportInput(network, [waiting], [], Agendas: new Dictionary<int, MeetingAgenda> { [1] = first, [2] = second }));
+
+        (string html, string text) = Render(report);
+
+        Assert.Equal(["Frivillige <i>"], report.WaitedAllYear.Select(c => c.Title));
+        Assert.Contains("DET VENTEDE HELE ÅRET\n- Tema: Frivillige <i>", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("<li>Tema: Frivillige &lt;i&gt;</li>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Navn m1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WritesTheTrendInDanishWords()
     {
         (string html, string text) = Render(FullYear());
