@@ -54,7 +54,8 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
                 a.Meeting is { } n ? Text(l, "dashboard_attention_meeting", ("kind", Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_'))), ("n", Count(n, l))) : Text(l, "dashboard_attention_" + a.Kind.Replace('-', '_')),
                 Formats.Moment(a.Since, network.Zone, l),
                 a.Detail)).ToList(),
-            AbsenceLines(input));
+            AbsenceLines(input),
+            LedgerRows(input));
     }
 
     /// <summary>The early warnings after the last two held meetings (<see cref="AbsenceWarnings"/>), as sentences.</summary>

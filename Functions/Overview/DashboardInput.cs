@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 
 namespace NetworkFunctions.Overview;
@@ -19,7 +20,7 @@ public sealed record DashboardInput(
 /// <summary>
 /// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the
 /// orchestration's custom status (null when it has none yet); <see cref="Completed"/> when the orchestration finished.
-/// <see cref="Came"/> is the minutes' register, null until the preparers keep one.
+/// <see cref="Came"/> is the minutes' register, null until the preparers keep one; <see cref="Agenda"/> the stored agenda.
 /// </summary>
 public sealed record MeetingSnapshot(
     int Number,
@@ -32,7 +33,8 @@ public sealed record MeetingSnapshot(
     bool SurveySummaryExists,
     int SurveyAnswers,
     bool AgendaApproved = false,
-    IReadOnlyList<string>? Came = null)
+    IReadOnlyList<string>? Came = null,
+    MeetingAgenda? Agenda = null)
 {
     /// <summary>Whether <see cref="Attended"/> comes from the minutes' register (else from the yes answers).</summary>
     public bool RegisterKept => Came is not null;

@@ -18,11 +18,15 @@ public sealed record DashboardView(
     AttendanceTable Attendance,
     DashboardChart? AttendanceChart,
     IReadOnlyList<AttentionRow>? Attention = null,
-    IReadOnlyList<string>? Absences = null)
+    IReadOnlyList<string>? Absences = null,
+    IReadOnlyList<LedgerRow>? Ledger = null)
 {
     /// <summary>The page layout's wide main column: the year at a glance and the attendance grid need the room.</summary>
     public bool Wide => true;
 }
+
+/// <summary>One contribution in the theme ledger: the meeting it was raised for, what it is, who raised it, and where it went.</summary>
+public sealed record LedgerRow(string Meeting, string Contribution, string Member, string Path);
 
 /// <summary>One thing that waits on a fault or was missed, as the dashboard shows it at the top.</summary>
 public sealed record AttentionRow(string Kind, string Label, string Since, string Detail);

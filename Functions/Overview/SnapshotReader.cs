@@ -46,6 +46,7 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
             await summary,
             await surveys,
             (await agenda)?.Approved is not null,
-            (await minutes)?.Came);
+            (await minutes)?.Came,
+            await agenda);
     }
 }

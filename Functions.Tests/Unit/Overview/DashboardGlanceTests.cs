@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
@@ -88,6 +89,27 @@ public sealed class DashboardGlanceTests
         Assert.Equal($"/api/networks/{input.Network.Id}/meetings/1/minutes?code=k", view.Meetings[0].Minutes!.Url);
         Assert.Null(view.Meetings[1].Minutes!.Url);
         Assert.Equal("Referat af møde 2", view.Meetings[1].Minutes!.Label);
+    }
+
+    [Fact]
+    public void The_ledger_lists_each_contribution_with_who_raised_it_and_where_it_went()
+    {
+        DashboardInput input = Spring();
+        MeetingSnapshot first = input.Meetings[0];
+        AgendaCandidate Of(string member, int index) =>
+            new(member, "Navn " + member, Teknik, first.Answers.Single(a => a.MemberId == member).Contributions[index], Seen, 1);
+        var agenda = new MeetingAgenda(1, Seen, Seen,
+            [new AgendaItem(Seen, Seen, AgendaItemKind.Themes, "Frivillige", [Of("a", 0), Of("a", 1)])],
+            [], [Of("c", 0)],
+            Dropped: [new DroppedContribution(Of("a", 2), "Tages op i ledergruppen", "facilitator", Seen)]);
+
+        IReadOnlyList<LedgerRow> ledger = Builder.Build(input with { Meetings = [first with { Agenda = agenda }, .. input.Meetings.Skip(1)] }).Ledger!;
+
+        Assert.Equal(5, ledger.Count);
+        Assert.Equal(new LedgerRow("Møde 1", "Tema: Tema 1", "Navn a, Center for Teknik & Miljø", "På dagsordenen til møde 1 – Tema: Frivillige"), ledger[0]);
+        Assert.Equal("Taget af dagsordenen til møde 1 af forberederne: Tages op i ledergruppen", ledger[2].Path);
+        Assert.Equal(("Navn c, Center for Sundhed & Ældre", "Venter – båret videre 1 gang(e), endnu ikke på en dagsorden"), (ledger[3].Member, ledger[3].Path));
+        Assert.Equal("Endnu ikke behandlet", ledger[4].Path);
     }
 
     [Theory]
