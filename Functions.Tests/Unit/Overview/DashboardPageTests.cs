@@ -43,7 +43,7 @@ public sealed partial class DashboardPageTests
         Member answered = new("a", Script, "a@example.dk", Teknik, Now);
         Member waiting = new("b", Breakout, "b@example.dk", Script, Now);
         DashboardInput input = Input(Year(members: [answered, waiting]), [
-            Snapshot(1, "collecting", invited: ["a", "b"], answers: [Answer("a", 1, Attendance.Yes)]),
+            Snapshot(1, "collecting", invited: ["a", "b"], answers: [Answer("a", 1, Attendance.Yes) with { Contributions = [new Contribution(ContributionType.Theme, Breakout, Script)] }]),
             Snapshot(2),
             Snapshot(3),
         ]);
@@ -55,6 +55,7 @@ public sealed partial class DashboardPageTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.Contains(Script, Shown(html), StringComparison.Ordinal);
         Assert.Contains(Breakout, Shown(html), StringComparison.Ordinal);
+        Assert.Contains("Tema: &quot;&gt;&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
     }
 
     [Fact]

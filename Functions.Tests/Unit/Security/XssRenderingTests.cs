@@ -112,12 +112,15 @@ public sealed class XssRenderingTests
         var workspaceAgenda = new MeetingAgenda(1, c.Meeting.Start, c.Meeting.End,
             [new AgendaItem(c.Meeting.Start, c.Meeting.End, AgendaItemKind.ExpertInput, title, [candidate], text)], [], [candidate], Note: text,
             Dropped: [new DroppedContribution(candidate, text, "consultant", Stamp)]);
-        var answer = new InvitationAnswer("m1", 1, Attendance.Maybe, posted, Stamp);
+        var answer = new InvitationAnswer("m1", 1, Attendance.Maybe, posted, Stamp, new CommitmentFollowUp(text, Tried.Partly, text));
+        IReadOnlyList<ReceivedRow> earlier = [new(title, text)];
 
         var pages = new (string Where, string Html, string[] Shows)[]
         {
             ("the invitation form, prefilled", Pages.Invitation(c, "/api/forms/t", answer, null, null, null), [title, text, XssCorpus.Location]),
             ("the invitation form with errors", Pages.Invitation(c, "/api/forms/t", null, posted, text, errors), [title, text]),
+            ("the invitation form with a commitment and earlier contributions", Pages.Invitation(c, "/api/forms/t", answer, null, null, null, answer.FollowUp, earlier), [title, text]),
+            ("the survey form with a commitment", Pages.Survey(c, "/api/forms/t", survey with { Commitment = text }, null, null), [text]),
             ("the invitation receipt", Pages.InvitationReceived(c, answer, "/api/forms/t"), [title, text]),
             ("the survey form, prefilled", Pages.Survey(c, "/api/forms/t", survey, null, null), [text, title]),
             ("the survey form with errors", Pages.Survey(c, "/api/forms/t", null, new Dictionary<string, string> { ["usefulness"] = text, ["worked"] = text, ["improve"] = title }, errors), [text, title]),
