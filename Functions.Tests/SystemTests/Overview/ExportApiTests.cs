@@ -41,7 +41,7 @@ public sealed class ExportApiTests(InMemoryHostFixture fixture) : IClassFixture<
         Assert.Equal("no-store", workbook.Headers.CacheControl?.ToString());
         using (var stream = new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()))
         {
-            Assert.Equal(["Medlemmer", "Fremmøde", "Bidrag", "Evaluering"], stream.GetSheetNames());
+            Assert.Equal(["Medlemmer", "Fremmøde", "Bidrag", "Evaluering", "Tilsagn"], stream.GetSheetNames());
             var contributions = stream.Query(useHeaderRow: true, sheetName: "Bidrag").Cast<IDictionary<string, object>>().ToList();
             Assert.Equal("=Frivillige; og foreninger", Assert.Single(contributions)["Titel"]);
         }
