@@ -157,8 +157,11 @@ public static class DemoScript
                     2 => ("no", ""),
                     _ => ("yes", TriedNotes[committing.Next(TriedNotes.Length)]),
                 };
-                first = first with { Tried = tried, TriedNote = note };
-                changed = changed is null ? null : changed with { Tried = tried, TriedNote = note };
+                if (meeting > 1)
+                {
+                    first = first with { Tried = tried, TriedNote = note };
+                    changed = changed is null ? null : changed with { Tried = tried, TriedNote = note };
+                }
                 turns.Add(new DemoTurn(member, meeting, how, first, changed, evaluating, survey));
             }
         }
