@@ -87,13 +87,14 @@ public sealed record YearReport(
         };
     }
 
-    /// <summary>Each held meeting's contributions (members' latest answers) that the ledger finds still carried over at the end.</summary>
+    /// <summary>Each held meeting's contributions (members' latest answers) that the ledger finds still carried over at the end; the same one raised twice once.</summary>
     static IReadOnlyList<Contribution> Waiting(YearReportInput input)
     {
         IReadOnlyCollection<MeetingAgenda> agendas = (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.ToList();
         return [.. input.Network.Meetings.Where(m => !m.Cancelled).OrderBy(m => m.Number)
             .SelectMany(m => LatestPerMember(input.InvitationAnswers, m.Number))
-            .SelectMany(a => a.Contributions.Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver))];
+            .SelectMany(a => a.Contributions.Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver))
+            .DistinctBy(c => (c.Type, c.Title.Trim().ToUpperInvariant()))];
     }
 
     /// <summary>The titles of the agenda's theme and case blocks, in agenda order, each once.</summary>

@@ -73,7 +73,7 @@ public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture
         ReceivedMail agenda = (await mailbox.WaitForAsync(PreparerYear.To(CompressedYear.Email("facilitator", tag), "Dagsorden til møde 2"), 1, Wait, "the draft agenda of meeting 2")).Single();
         int round = agenda.Text.IndexOf("Runde: Det har vi prøvet siden sidst – 1 af 1", StringComparison.Ordinal);
         Assert.True(round >= 0, "the round is on the agenda");
-        Assert.True(round < agenda.Text.IndexOf("– Tre foreninger kom & blev", StringComparison.Ordinal));
+        Assert.True(round < agenda.Text.IndexOf("\n  – Tre foreninger kom & blev", StringComparison.Ordinal), "each note indented under the round");
         Assert.DoesNotContain("Anne", agenda.Text[round..agenda.Text.IndexOf("Tre foreninger kom & blev", StringComparison.Ordinal)], StringComparison.Ordinal);
 
         string export = Encoding.UTF8.GetString(await http.GetByteArrayAsync($"/api/networks/{id}/export.csv?table=commitments"));

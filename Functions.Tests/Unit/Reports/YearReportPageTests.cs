@@ -104,7 +104,11 @@ public sealed class YearReportPageTests
         AgendaCandidate Of(int index) => new("m1", "Navn m1", Teknik, waiting.Contributions[index], waiting.SubmittedAt, 1);
         var first = new MeetingAgenda(1, At(1), At(1), [new AgendaItem(At(1), At(1), AgendaItemKind.CaseSparring, "Borgermøde", [Of(1)])], [], [Of(0)]);
         var second = new MeetingAgenda(2, At(2), At(2), [], [], [Of(0)]);
-        YearReport report = YearReport.From(new YearReportInput(network, [waiting], [], Agendas: new Dictionary<int, MeetingAgenda> { [1] = first, [2] = second }));
+        InvitationAnswer again = waiting with { MemberId = "m2", Contributions = [new(ContributionType.Theme, "frivillige <I> ", "")] };
+        AgendaCandidate Again() => new("m2", "Navn m2", Teknik, again.Contributions[0], again.SubmittedAt, 1);
+        first = first with { NotFitted = [.. first.NotFitted, Again()] };
+        second = second with { NotFitted = [.. second.NotFitted, Again()] };
+        YearReport report = YearReport.From(new YearReportInput(network, [waiting, again], [], Agendas: new Dictionary<int, MeetingAgenda> { [1] = first, [2] = second }));
 
         (string html, string text) = Render(report);
 
