@@ -27,19 +27,15 @@ public sealed class ContributionHistory(NetworkStore store, TemplateRenderer ren
             return [];
         }
 
-        MeetingAgenda?[] agendas = await Task.WhenAll(c.Network.Meetings.Select(m => store.ReadMeetingJsonAsync<MeetingAgenda>(c.Network.Id, m.Number, MeetingDocument.AgendaJson, cancellationToken)));
+        // Only the agendas up to this meeting's can hold an earlier contribution's path; later ones do not exist yet.
+        MeetingAgenda?[] agendas = await Task.WhenAll(earlier.Append(c.Meeting).Select(m => store.ReadMeetingJsonAsync<MeetingAgenda>(c.Network.Id, m.Number, MeetingDocument.AgendaJson, cancellationToken)));
         List<MeetingAgenda> known = [.. agendas.OfType<MeetingAgenda>()];
         return [.. answers.OfType<InvitationAnswer>().SelectMany(answer => answer.Contributions.Select(contribution =>
         {
             LedgerEntry entry = ContributionLedger.Of(known, memberId, answer.Meeting, contribution, item => ContributionLedger.BlockHeading(renderer, l, item));
-            string fate = entry.State switch
-            {
-                LedgerState.OnAgenda => T(l, "agenda_ledger_on_agenda", ("n", entry.Meeting!.Value), ("block", entry.Block!)),
-                LedgerState.Dropped => T(l, "agenda_ledger_dropped", ("n", entry.Meeting!.Value), ("reason", entry.Reason!)),
-                LedgerState.CarriedOver => T(l, "agenda_ledger_carried", ("count", entry.CarriedTimes)),
-                _ => T(l, "agenda_ledger_not_yet"),
-            };
-            return new ReceivedRow(T(l, "agenda_ledger_row", ("n", answer.Meeting), ("title", contribution.Title)), fate);
+            return new ReceivedRow(
+                T(l, "agenda_ledger_row", ("n", answer.Meeting), ("title", contribution.Title)),
+                ContributionLedger.Describe(renderer, l, entry));
         }))];
     }
 

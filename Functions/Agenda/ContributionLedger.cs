@@ -58,4 +58,21 @@ public static class ContributionLedger
         return renderer.Text(language, "agenda_kind_" + JsonNamingPolicy.CamelCase.ConvertName(item.Kind.ToString()))
             + (string.IsNullOrWhiteSpace(item.GroupTitle) ? "" : ": " + item.GroupTitle.Trim());
     }
+
+    /// <summary>Where a contribution stands, as the member's form and the dashboard say it: "på dagsordenen til møde 2 under …".</summary>
+    public static string Describe(TemplateRenderer renderer, Language language, LedgerEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(entry);
+        string Count(int value) => value.ToString("N0", Formats.Culture(language));
+        string Text(string key, params (string Name, string Value)[] values) =>
+            renderer.Text(language, key, values.ToDictionary(v => v.Name, v => v.Value));
+        return entry.State switch
+        {
+            LedgerState.OnAgenda => Text("agenda_ledger_on_agenda", ("n", Count(entry.Meeting!.Value)), ("block", entry.Block!)),
+            LedgerState.Dropped => Text("agenda_ledger_dropped", ("n", Count(entry.Meeting!.Value)), ("reason", entry.Reason!)),
+            LedgerState.CarriedOver => Text("agenda_ledger_carried", ("count", Count(entry.CarriedTimes))),
+            _ => Text("agenda_ledger_not_yet"),
+        };
+    }
 }

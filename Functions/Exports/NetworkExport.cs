@@ -38,7 +38,7 @@ public sealed class NetworkExport(TemplateRenderer renderer)
         foreach (Meeting meeting in n.Meetings.Where(m => !m.Cancelled))
         {
             IReadOnlySet<string> invited = input.InvitedIds?.GetValueOrDefault(meeting.Number) ?? new HashSet<string>();
-            Dictionary<string, InvitationAnswer> replies = Latest(input.InvitationAnswers, meeting.Number);
+            Dictionary<string, InvitationAnswer> replies = input.InvitationAnswers.LatestPerMember(meeting.Number).ToDictionary(a => a.MemberId, StringComparer.Ordinal);
             IReadOnlySet<string>? came = input.Minutes?.GetValueOrDefault(meeting.Number) is { Sent: true } minutes
                 ? minutes.Came.ToHashSet(StringComparer.Ordinal)
                 : null;
@@ -65,7 +65,7 @@ public sealed class NetworkExport(TemplateRenderer renderer)
         var rows = new List<IReadOnlyList<object?>>();
         foreach (Meeting meeting in n.Meetings.Where(m => !m.Cancelled))
         {
-            foreach (InvitationAnswer answer in Latest(input.InvitationAnswers, meeting.Number).Values.OrderBy(a => a.SubmittedAt))
+            foreach (InvitationAnswer answer in input.InvitationAnswers.LatestPerMember(meeting.Number).OrderBy(a => a.SubmittedAt))
             {
                 if (n.FindMember(answer.MemberId) is not { } member)
                 {
@@ -108,7 +108,7 @@ public sealed class NetworkExport(TemplateRenderer renderer)
         HashSet<int> held = [.. n.Meetings.Where(m => !m.Cancelled).Select(m => m.Number)];
         return Sheet("commitments", l, ["meeting", "commitment", "tried", "how"],
             held.Order()
-                .SelectMany(number => Latest(input.InvitationAnswers, number).Values.Select(a => a.FollowUp).OfType<CommitmentFollowUp>()
+                .SelectMany(number => input.InvitationAnswers.LatestPerMember(number).Select(a => a.FollowUp).OfType<CommitmentFollowUp>()
                     .OrderBy(f => f.Commitment, StringComparer.Create(Formats.Culture(l), ignoreCase: true))
                     .Select(f => Row(number, f.Commitment, f.Tried is { } tried ? T(l, "export_tried_" + tried.ToString().ToLowerInvariant()) : null, f.Note.Length > 0 ? f.Note : null))));
     }
@@ -123,11 +123,6 @@ public sealed class NetworkExport(TemplateRenderer renderer)
             _ => null,
         };
 
-    /// <summary>Each current member's latest reply to a meeting, by member id.</summary>
-    static Dictionary<string, InvitationAnswer> Latest(IEnumerable<InvitationAnswer> answers, int meeting) =>
-        answers.Where(a => a.Meeting == meeting)
-            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.MaxBy(a => a.SubmittedAt)!, StringComparer.Ordinal);
 
     ExportSheet Sheet(string key, Language l, string[] columns, IEnumerable<IReadOnlyList<object?>> rows) =>
         new(key, T(l, "export_sheet_" + key), [.. columns.Select(c => T(l, "export_col_" + c))], [.. rows]);

@@ -42,7 +42,7 @@ public sealed record InvitationAnswer(
     Attendance Attendance,
     IReadOnlyList<Contribution> Contributions,
     DateTimeOffset SubmittedAt,
-    CommitmentFollowUp? FollowUp = null);
+    CommitmentFollowUp? FollowUp = null) : IMemberAnswer;
 
 /// <summary>
 /// A member's answer to the survey after a meeting. Ratings are 1–5. <see cref="Commitment"/> is what the member means
@@ -58,4 +58,4 @@ public sealed record SurveyAnswer(
     string Improve,
     string NextThemes,
     DateTimeOffset SubmittedAt,
-    string? Commitment = null);
+    string? Commitment = null) : IMemberAnswer;

@@ -11,7 +11,7 @@ public sealed partial class DashboardBuilder
     /// it is the replies because no register was kept), contributions against the year's busiest meeting, and survey
     /// answers against those invited (the survey goes to everyone invited who did not decline, so more may answer than came).
     /// </summary>
-    MeetingGlance Glance(DashboardInput input, Meeting meeting, MeetingSnapshot? snapshot, int invited, int saidYes, int mostContributions, string? agendaState)
+    MeetingGlance Glance(DashboardInput input, Meeting meeting, MeetingSnapshot? snapshot, int invited, int saidYes, IReadOnlyDictionary<int, int> contributionsPerMeeting, string? agendaState)
     {
         Network network = input.Network;
         Language l = network.Language;
@@ -23,7 +23,8 @@ public sealed partial class DashboardBuilder
 
         bool over = meeting.End <= input.Now;
         int came = snapshot?.Attended.Count(id => network.FindMember(id) is not null) ?? 0;
-        int contributions = ContributionsOf(network, snapshot);
+        int contributions = contributionsPerMeeting.GetValueOrDefault(meeting.Number);
+        int mostContributions = contributionsPerMeeting.Values.DefaultIfEmpty(0).Max();
         int surveys = snapshot?.SurveyAnswers ?? 0;
         return new MeetingGlance(
             Text(l, "dashboard_meeting", ("n", Count(meeting.Number, l))),
@@ -43,8 +44,10 @@ public sealed partial class DashboardBuilder
 
     /// <summary>The contributions of a meeting's current members, each member's latest answer counted once.</summary>
     static int ContributionsOf(Network network, MeetingSnapshot? snapshot) =>
-        (snapshot?.Answers ?? [])
-            .Where(a => network.FindMember(a.MemberId) is not null)
-            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-            .Sum(g => g.MaxBy(a => a.SubmittedAt)!.Contributions.Count);
+        snapshot is null
+            ? 0
+            : snapshot.Answers
+                .Where(a => network.FindMember(a.MemberId) is not null)
+                .LatestPerMember(snapshot.Number)
+                .Sum(a => a.Contributions.Count);
 }

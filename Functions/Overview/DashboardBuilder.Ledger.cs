@@ -16,8 +16,7 @@ public sealed partial class DashboardBuilder
         foreach (Meeting meeting in network.Meetings.Where(m => !m.Cancelled).OrderBy(m => m.Start))
         {
             IEnumerable<InvitationAnswer> latest = (input.Meetings.FirstOrDefault(s => s.Number == meeting.Number)?.Answers ?? [])
-                .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-                .Select(g => g.MaxBy(a => a.SubmittedAt)!)
+                .LatestPerMember(meeting.Number)
                 .OrderBy(a => a.SubmittedAt);
             foreach (InvitationAnswer answer in latest)
             {
@@ -30,18 +29,10 @@ public sealed partial class DashboardBuilder
                     Text(l, "dashboard_meeting", ("n", Count(meeting.Number, l))),
                     $"{Text(l, "dashboard_ledger_type_" + c.Type.ToString().ToLowerInvariant())}: {c.Title}",
                     $"{member.Name}, {member.Department}",
-                    Path(ContributionLedger.Of(agendas, member.Id, meeting.Number, c, item => ContributionLedger.BlockHeading(renderer, l, item)), l))));
+                    ContributionLedger.Describe(renderer, l, ContributionLedger.Of(agendas, member.Id, meeting.Number, c, item => ContributionLedger.BlockHeading(renderer, l, item))))));
             }
         }
 
         return rows;
     }
-
-    string Path(LedgerEntry entry, Language l) => entry.State switch
-    {
-        LedgerState.OnAgenda => Text(l, "agenda_ledger_on_agenda", ("n", Count(entry.Meeting!.Value, l)), ("block", entry.Block!)),
-        LedgerState.Dropped => Text(l, "agenda_ledger_dropped", ("n", Count(entry.Meeting!.Value, l)), ("reason", entry.Reason!)),
-        LedgerState.CarriedOver => Text(l, "agenda_ledger_carried", ("count", Count(entry.CarriedTimes, l))),
-        _ => Text(l, "agenda_ledger_not_yet"),
-    };
 }

@@ -29,7 +29,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
         DepartmentAttendance attendance = DepartmentAttendance.Of(network, input.Meetings);
         byte[]? png = chart?.Invoke(attendance, l);
         int represented = attendance.Departments.Count(d => !d.Missing);
-        int mostContributions = network.Meetings.Select(m => ContributionsOf(network, input.Meetings.FirstOrDefault(s => s.Number == m.Number))).DefaultIfEmpty(0).Max();
+        Dictionary<int, int> contributions = network.Meetings.ToDictionary(m => m.Number, m => ContributionsOf(network, input.Meetings.FirstOrDefault(s => s.Number == m.Number)));
 
         return new DashboardView(
             Text(l, "dashboard_title", ("name", network.Name)),
@@ -46,7 +46,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
             network.MissingDepartments,
             Text(l, network.MissingDepartments.Count == 0 ? "dashboard_missing_none" : "dashboard_missing_note"),
             new DashboardLink(Text(l, "dashboard_report"), input.ReportExists ? Link($"{basePath}/report", input.LinkKey) : null, Text(l, "dashboard_report_pending")),
-            network.Meetings.Select(m => Panel(input, m, basePath, mostContributions)).ToList(),
+            network.Meetings.Select(m => Panel(input, m, basePath, contributions)).ToList(),
             Table(attendance, network.Meetings.Select(m => !m.Cancelled && m.End <= input.Now).ToList(), l),
             png is { Length: > 0 } ? new DashboardChart("data:image/png;base64," + Convert.ToBase64String(png), Text(l, "dashboard_chart_alt")) : null,
             (input.Attention ?? []).Select(a => new AttentionRow(
@@ -85,7 +85,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
         ];
     }
 
-    MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath, int mostContributions)
+    MeetingPanel Panel(DashboardInput input, Meeting meeting, string basePath, IReadOnlyDictionary<int, int> contributions)
     {
         Network network = input.Network;
         Language l = network.Language;
@@ -98,8 +98,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
         // Who has answered: the answers of current members, invited or not; who has not: the invited without an answer.
         var answers = (snapshot?.Answers ?? [])
             .Where(a => network.FindMember(a.MemberId) is not null)
-            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-            .Select(g => g.MaxBy(a => a.SubmittedAt)!)
+            .LatestPerMember(meeting.Number)
             .ToDictionary(a => a.MemberId, StringComparer.Ordinal);
         IReadOnlySet<string> invited = snapshot?.InvitedMemberIds ?? new HashSet<string>();
         List<AnsweredMember> answered = network.Members
@@ -169,7 +168,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
             snapshot?.Came is { } came
                 ? Text(l, "dashboard_came", ("came", Count(came.Count(id => network.FindMember(id) is not null), l)), ("yes", Count(answered.Count(a => a.AttendanceKey == "yes"), l)))
                 : null,
-            Glance(input, meeting, snapshot, invitedCount, answered.Count(a => a.AttendanceKey == "yes"), mostContributions, agendaState),
+            Glance(input, meeting, snapshot, invitedCount, answered.Count(a => a.AttendanceKey == "yes"), contributions, agendaState),
             new DashboardLink(
                 Text(l, "dashboard_minutes", ("n", number)),
                 snapshot?.RegisterKept == true ? Link($"{basePath}/meetings/{meeting.Number}/minutes", input.LinkKey) : null,

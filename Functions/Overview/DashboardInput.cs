@@ -29,13 +29,17 @@ public sealed record MeetingSnapshot(
     DateTimeOffset? NextStepAt,
     IReadOnlySet<string> InvitedMemberIds,
     IReadOnlyList<InvitationAnswer> Answers,
-    bool AgendaExists,
     bool SurveySummaryExists,
     int SurveyAnswers,
-    bool AgendaApproved = false,
     IReadOnlyList<string>? Came = null,
     MeetingAgenda? Agenda = null)
 {
+    /// <summary>Whether the meeting's agenda has been assembled.</summary>
+    public bool AgendaExists => Agenda is not null;
+
+    /// <summary>Whether a preparer approved the agenda and nobody changed it since.</summary>
+    public bool AgendaApproved => Agenda?.Approved is not null;
+
     /// <summary>Whether <see cref="Attended"/> comes from the minutes' register (else from the yes answers).</summary>
     public bool RegisterKept => Came is not null;
 

@@ -42,10 +42,8 @@ public sealed class SnapshotReader(NetworkStore store, TimeProvider clock)
             read.Status?.NextStepAt,
             await invited,
             await answers,
-            await agenda is not null,
             await summary,
             await surveys,
-            (await agenda)?.Approved is not null,
             (await minutes)?.Came,
             await agenda);
     }

@@ -16,11 +16,10 @@ public sealed record CommitmentFigures(int Made, int Answered, int Tried, IReadO
     {
         ArgumentNullException.ThrowIfNull(input);
         HashSet<int> held = [.. input.Network.Meetings.Where(m => !m.Cancelled).Select(m => m.Number)];
-        int made = held.Sum(n => SurveyQuestions.LatestPerMember(input.SurveyAnswers, n).Count(a => !string.IsNullOrWhiteSpace(a.Commitment)));
-        List<CommitmentFollowUp> followUps = [.. input.InvitationAnswers
-            .Where(a => held.Contains(a.Meeting))
-            .GroupBy(a => (a.MemberId, a.Meeting))
-            .Select(g => g.MaxBy(a => a.SubmittedAt)!.FollowUp)
+        int made = held.Sum(n => input.SurveyAnswers.LatestPerMember(n).Count(a => !string.IsNullOrWhiteSpace(a.Commitment)));
+        List<CommitmentFollowUp> followUps = [.. held
+            .SelectMany(n => input.InvitationAnswers.LatestPerMember(n))
+            .Select(a => a.FollowUp)
             .OfType<CommitmentFollowUp>()];
         List<CommitmentFollowUp> tried = [.. followUps.Where(f => f.Tried is Networks.Tried.Yes or Networks.Tried.Partly)];
         return new CommitmentFigures(made, followUps.Count, tried.Count, MeetingHighlights.Pick(tried.Select(f => f.Note)));

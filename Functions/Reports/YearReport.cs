@@ -46,8 +46,8 @@ public sealed record YearReport(
             }
 
             IReadOnlySet<string> members = InvitedMembers.Of(network, meeting, zone, input.InvitedIds?.GetValueOrDefault(meeting.Number));
-            IReadOnlyList<InvitationAnswer> invitations = LatestPerMember(input.InvitationAnswers, meeting.Number);
-            IReadOnlyList<SurveyAnswer> surveys = SurveyQuestions.LatestPerMember(input.SurveyAnswers, meeting.Number);
+            IReadOnlyList<InvitationAnswer> invitations = input.InvitationAnswers.LatestPerMember(meeting.Number);
+            IReadOnlyList<SurveyAnswer> surveys = input.SurveyAnswers.LatestPerMember(meeting.Number);
             int invited = members.Union(invitations.Select(a => a.MemberId)).Count();
 
             // The survey goes to the invited members who did not decline (and whoever answered it counts as asked).
@@ -92,7 +92,7 @@ public sealed record YearReport(
     {
         IReadOnlyCollection<MeetingAgenda> agendas = (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.ToList();
         return [.. input.Network.Meetings.Where(m => !m.Cancelled).OrderBy(m => m.Number)
-            .SelectMany(m => LatestPerMember(input.InvitationAnswers, m.Number))
+            .SelectMany(m => input.InvitationAnswers.LatestPerMember(m.Number))
             .SelectMany(a => a.Contributions.Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver))
             .DistinctBy(c => (c.Type, c.Title.Trim().ToUpperInvariant()))];
     }
@@ -176,11 +176,4 @@ public sealed record YearReport(
 
         return trends;
     }
-
-    static IReadOnlyList<InvitationAnswer> LatestPerMember(IEnumerable<InvitationAnswer> answers, int meeting) =>
-        answers
-            .Where(a => a.Meeting == meeting)
-            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(a => a.SubmittedAt).First())
-            .ToList();
 }

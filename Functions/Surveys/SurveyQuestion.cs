@@ -34,13 +34,4 @@ public static class SurveyQuestions
 
     /// <summary>The key of the question's label in the texts (<c>survey_question_relations</c>, …).</summary>
     public static string TextKey(this SurveyQuestion question) => "survey_question_" + question.ToString().ToLowerInvariant();
-
-    /// <summary>Each member's latest answer to <paramref name="meeting"/> (a re-submission replaces the earlier one).</summary>
-    public static IReadOnlyList<SurveyAnswer> LatestPerMember(IEnumerable<SurveyAnswer> answers, int meeting) =>
-        answers
-            .Where(a => a.Meeting == meeting)
-            .GroupBy(a => a.MemberId, StringComparer.Ordinal)
-            .Select(g => g.OrderByDescending(a => a.SubmittedAt).First())
-            .OrderBy(a => a.MemberId, StringComparer.Ordinal)
-            .ToList();
 }

@@ -26,7 +26,7 @@ public sealed record SurveySummary(
     public static SurveySummary From(int meeting, IReadOnlyList<SurveyAnswer> answers, int invited)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        IReadOnlyList<SurveyAnswer> latest = SurveyQuestions.LatestPerMember(answers, meeting);
+        IReadOnlyList<SurveyAnswer> latest = answers.LatestPerMember(meeting);
         int responses = latest.Count;
         return new SurveySummary(
             meeting,

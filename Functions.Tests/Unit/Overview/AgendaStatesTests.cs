@@ -10,7 +10,8 @@ public sealed class AgendaStatesTests
     static readonly Meeting First = YearMeetings[0];
     static readonly MeetingTimeline Timeline = MeetingTimeline.For(First, ScheduleSettings.Default, Copenhagen);
 
-    static MeetingSnapshot Snapshot(bool exists, bool approved) => new(1, null, false, null, new HashSet<string>(), [], exists, false, 0, approved);
+    static MeetingSnapshot Snapshot(bool exists, bool approved) =>
+        new(1, null, false, null, new HashSet<string>(), [], false, 0, Agenda: exists ? DashboardData.Agenda(1, approved) : null);
 
     [Fact]
     public void None_before_it_is_assembled_or_when_the_meeting_is_cancelled()

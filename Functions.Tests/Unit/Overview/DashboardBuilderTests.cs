@@ -16,7 +16,7 @@ public sealed class DashboardBuilderTests
     public void ShowsWhoCameFromTheMinutesRegisterAndWhereTheAgendaStands()
     {
         DashboardInput input = Input();
-        MeetingSnapshot first = input.Meetings[0] with { Came = ["b", "c", "gone"], AgendaExists = true, AgendaApproved = true };
+        MeetingSnapshot first = input.Meetings[0] with { Came = ["b", "c", "gone"], Agenda = DashboardData.Agenda(1, approved: true) };
         MeetingPanel panel = Builder.Build(input with { Meetings = [first, .. input.Meetings.Skip(1)] }).Meetings[0];
 
         // "gone" is no longer a member: not counted.

@@ -1,3 +1,4 @@
+using NetworkFunctions.Agenda;
 using NetworkFunctions.Cycle;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Networks;
@@ -34,7 +35,12 @@ internal static class DashboardData
         bool summary = false,
         int surveys = 0,
         DateTimeOffset? next = null) =>
-        new(number, phase, completed, next, (invited ?? []).ToHashSet(StringComparer.Ordinal), answers ?? [], agenda, summary, surveys);
+        new(number, phase, completed, next, (invited ?? []).ToHashSet(StringComparer.Ordinal), answers ?? [], summary, surveys,
+            Agenda: agenda ? Agenda(number) : null);
+
+    /// <summary>An empty agenda of a meeting, approved by the facilitator when <paramref name="approved"/>.</summary>
+    public static MeetingAgenda Agenda(int number, bool approved = false) =>
+        new(number, Seen, Seen, [], [], [], Approved: approved ? new AgendaApproval("facilitator", Seen, 0) : null);
 
     public static DashboardInput Input(Network? network = null, IReadOnlyList<MeetingSnapshot>? meetings = null, bool report = false, string? key = null) =>
         new(
