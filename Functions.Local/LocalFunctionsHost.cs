@@ -15,6 +15,7 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Hosting;
 using NetworkFunctions.Http;
+using NetworkFunctions.Inbound;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Local.Azurite;
@@ -94,6 +95,11 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
                 // The mail sink signs the events it posts (bounces of addresses marked as bouncing) with this key's pair.
                 [$"{EmailOptions.Section}:{nameof(EmailOptions.EventWebhookPublicKey)}"] = bouncing.PublicKey,
+
+                // Invitations name a reply address at this domain; the mailbox's reply buttons post to /api/inbound/email with
+                // this run's secret, as SendGrid Inbound Parse would (Inbound:Secret may be set to a fixed one).
+                [$"{InboundOptions.Section}:{nameof(InboundOptions.ReplyDomain)}"] = "svar.localhost",
+                [$"{InboundOptions.Section}:{nameof(InboundOptions.Secret)}"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
 
                 // A fixed development key, so form links in the local mailbox keep working across restarts.
                 [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = FormOptions.DevelopmentSigningKey,

@@ -29,7 +29,7 @@ public static class MailSinkExtensions
     /// <summary>
     /// Maps <c>POST /dev/sendgrid/v3/mail/send</c>, <c>GET /dev/sendgrid/v3/messages</c> (the activity feed), <c>/dev/sendgrid/faults</c> (POST, GET, DELETE),
     /// <c>/dev/sendgrid/bounces</c> (POST, GET, DELETE), <c>/dev/mailbox/messages</c> (GET, DELETE), <c>GET /dev/mailbox/messages/{id}/attachments/{index}</c>
-    /// and the HTML page <c>GET /dev/mailbox</c>.
+    /// the HTML page <c>GET /dev/mailbox</c>, and <c>POST /dev/inbound</c> (a member's calendar answers an invitation).
     /// </summary>
     public static IEndpointRouteBuilder MapLocalMailSink(this IEndpointRouteBuilder endpoints)
     {
@@ -48,6 +48,8 @@ public static class MailSinkExtensions
         mailbox.MapGet("/messages", MailSinkEndpoints.ListAsync);
         mailbox.MapDelete("/messages", MailSinkEndpoints.ClearAsync);
         mailbox.MapGet("/messages/{id}/attachments/{index:int}", MailSinkEndpoints.AttachmentAsync);
+
+        endpoints.MapPost(InboundEndpoints.Route, InboundEndpoints.ReplyAsync).ExcludeFromDescription().DisableAntiforgery();
         return endpoints;
     }
 }

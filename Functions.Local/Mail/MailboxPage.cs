@@ -93,6 +93,17 @@ public static class MailboxPage
 
         html.Append("</dl>");
 
+        if (entry.Attachments.Any(IsInvitation))
+        {
+            // What the member's calendar would send on Accept, Tentative or Decline, posted to the app as SendGrid would.
+            html.Append("<form method=\"post\" action=\"").Append(InboundEndpoints.Route).Append("\" aria-label=\"Answer from the calendar\">")
+                .Append("<input type=\"hidden\" name=\"message\" value=\"").Append(Encode(entry.Id)).Append("\">")
+                .Append("<span>Reply from the calendar:</span>")
+                .Append("<button type=\"submit\" name=\"answer\" value=\"accept\">Accept</button>")
+                .Append("<button type=\"submit\" name=\"answer\" value=\"tentative\">Tentative</button>")
+                .Append("<button type=\"submit\" name=\"answer\" value=\"decline\">Decline</button></form>");
+        }
+
         if (!string.IsNullOrEmpty(entry.Html))
         {
             html.Append(open ? "<details open>" : "<details>").Append("<summary>HTML</summary>")
@@ -107,6 +118,24 @@ public static class MailboxPage
         }
 
         html.Append("</article>");
+    }
+
+    /// <summary>An invitation's calendar entry (METHOD:REQUEST), which a calendar can answer.</summary>
+    private static bool IsInvitation(MailboxAttachment attachment)
+    {
+        if (!attachment.Type.StartsWith("text/calendar", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(attachment.Content)).Contains("METHOD:REQUEST", StringComparison.Ordinal);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static string Encode(string? value) => string.IsNullOrEmpty(value) ? string.Empty : Encoder.Encode(value);

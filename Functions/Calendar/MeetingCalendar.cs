@@ -8,8 +8,12 @@ using IcalCalendar = Ical.Net.Calendar;
 
 namespace NetworkFunctions.Calendar;
 
-/// <summary>What every .ics of one network needs besides the meeting: who organises it, in which zone and language.</summary>
-public sealed record CalendarContext(string NetworkId, string NetworkName, Person Organizer, string TimeZone, Language Language)
+/// <summary>
+/// What every .ics of one network needs besides the meeting: who organises it, in which zone and language.
+/// <see cref="ReplyTo"/>, when set, is the address the attendee's calendar sends its answer to: the organizer keeps
+/// their name, with this address (a member's own reply address, see <c>Inbound</c>).
+/// </summary>
+public sealed record CalendarContext(string NetworkId, string NetworkName, Person Organizer, string TimeZone, Language Language, string? ReplyTo = null)
 {
     /// <summary>A network's calendar: the facilitator organises every meeting.</summary>
     public static CalendarContext Of(Network network) =>
@@ -111,7 +115,7 @@ public static class MeetingCalendar
             Location = meeting.Location,
             Description = description(context, meeting),
             Status = status,
-            Organizer = new Organizer(MailTo(context.Organizer.Email)) { CommonName = ParameterText(context.Organizer.Name) },
+            Organizer = new Organizer(MailTo(context.ReplyTo ?? context.Organizer.Email)) { CommonName = ParameterText(context.Organizer.Name) },
         };
     }
 

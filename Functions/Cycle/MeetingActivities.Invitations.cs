@@ -38,14 +38,15 @@ public sealed partial class MeetingActivities
     public async Task<StepResult> SendCancellation([ActivityTrigger] MeetingRevisionRef step)
     {
         MeetingContext c = await LoadAsync(step.NetworkId, step.Number);
-        var people = (await InvitedAsync(c)).Select(m => (Person: new Person(m.Name, m.Email), Key: m.Id)).ToList();
+        // A member's cancellation names the organizer as their invitation did: with their own reply address.
+        var people = (await InvitedAsync(c)).Select(m => (Person: new Person(m.Name, m.Email), Key: m.Id, ReplyTo: ReplyAddress(c, m.Id))).ToList();
         if (c.Meeting.Number == 1)
         {
-            people.Add((c.Network.Director, MailKinds.Director));
+            people.Add((c.Network.Director, MailKinds.Director, null));
         }
 
         DateTimeOffset now = clock.GetUtcNow();
-        return await SendAllAsync(c, MailKinds.Cancellation, step.Revision, people.Select(p => messages.Cancellation(c, p.Person, p.Key, step.Revision, now)));
+        return await SendAllAsync(c, MailKinds.Cancellation, step.Revision, people.Select(p => messages.Cancellation(c, p.Person, p.Key, step.Revision, now, p.ReplyTo)));
     }
 
     /// <summary>Step 3: a reminder with their own link, only to invited members who have not answered.</summary>
@@ -84,7 +85,7 @@ public sealed partial class MeetingActivities
         int revision = Math.Max(invitation.Revision, c.Meeting.Revision);
         DateTimeOffset now = clock.GetUtcNow();
         string? link = c.Timeline.DeadlineAt > now ? FormLink(c, member.Id, FormKind.Invitation) : null;
-        return await SendAllAsync(c, MailKinds.Invitation, revision, [messages.Invitation(c, member, MailKinds.Invitation, revision, link, now)]);
+        return await SendAllAsync(c, MailKinds.Invitation, revision, [messages.Invitation(c, member, MailKinds.Invitation, revision, link, now, ReplyAddress(c, member.Id))]);
     }
 
     /// <summary>Invitations (or updates) to the members, and to the director at meeting 1; the form link while the form is open.</summary>
@@ -94,7 +95,7 @@ public sealed partial class MeetingActivities
         bool open = c.Timeline.DeadlineAt > now && !sealedAnswers;
         foreach (Member member in members)
         {
-            yield return messages.Invitation(c, member, kind, revision, open ? FormLink(c, member.Id, FormKind.Invitation) : null, now);
+            yield return messages.Invitation(c, member, kind, revision, open ? FormLink(c, member.Id, FormKind.Invitation) : null, now, ReplyAddress(c, member.Id));
         }
 
         if (c.Meeting.Number == 1 && director)

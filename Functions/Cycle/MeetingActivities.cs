@@ -5,6 +5,7 @@ using NetworkFunctions.Agenda;
 using NetworkFunctions.Durable;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Inbound;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
@@ -25,6 +26,7 @@ public sealed partial class MeetingActivities(
     Delivery delivery,
     MeetingMessages messages,
     FormTokens tokens,
+    ReplyAddresses replies,
     IOptions<NetworkOptions> options,
     IOptions<PatienceOptions> patience,
     TimeProvider clock,
@@ -67,6 +69,9 @@ public sealed partial class MeetingActivities(
     string FormLink(MeetingContext c, string memberId, FormKind kind) =>
         tokens.Link(options.Value.PublicBaseUrl, new FormGrant(c.Network.Id, c.Meeting.Number, memberId, kind,
             kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt));
+
+    /// <summary>The member's own address for calendar replies to this meeting, or null when replies by mail are off.</summary>
+    string? ReplyAddress(MeetingContext c, string memberId) => replies.For(c.Network.Id, c.Meeting.Number, memberId);
 
     /// <summary>Sends one step's mails; refusals are reported to the consultant once per step.</summary>
     async Task<StepResult> SendAllAsync(MeetingContext c, string kind, int revision, IEnumerable<EmailMessage> batch)

@@ -18,7 +18,8 @@ public sealed class MeetingMessages(EmailComposer composer)
     /// The invitation (kind <see cref="MailKinds.Invitation"/>) or, after a move, the update (<see cref="MailKinds.Update"/>):
     /// time, place and the .ics; while the form is open (<paramref name="formLink"/> not null) the deadline and the link.
     /// </summary>
-    public EmailMessage Invitation(MeetingContext c, Member member, string kind, int revision, string? formLink, DateTimeOffset now)
+    /// <param name="replyAddress">The member's own address for calendar replies (null: the facilitator's).</param>
+    public EmailMessage Invitation(MeetingContext c, Member member, string kind, int revision, string? formLink, DateTimeOffset now, string? replyAddress = null)
     {
         var person = new Person(member.Name, member.Email);
         (string subject, string intro) = InvitationTexts(kind);
@@ -29,7 +30,7 @@ public sealed class MeetingMessages(EmailComposer composer)
             Button = formLink is null ? null : new ButtonView(formLink, T(c, "invitation_button")),
             Closing = [T(c, "calendar_attached")],
         };
-        return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, kind, member.Id, revision), CalendarRequest(c, person, now));
+        return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, kind, member.Id, revision), CalendarRequest(c, person, now, replyAddress));
     }
 
     /// <summary>The director's invitation to meeting 1 (or its update): no form, a welcome to give.</summary>
@@ -47,13 +48,13 @@ public sealed class MeetingMessages(EmailComposer composer)
     }
 
     /// <summary>A cancelled meeting: METHOD:CANCEL to one who had the invitation.</summary>
-    public EmailMessage Cancellation(MeetingContext c, Person person, string recipientKey, int revision, DateTimeOffset now)
+    public EmailMessage Cancellation(MeetingContext c, Person person, string recipientKey, int revision, DateTimeOffset now, string? replyAddress = null)
     {
         MessageView view = Base(c, person, T(c, "cancel_subject")) with
         {
             Paragraphs = [T(c, "cancel_intro", ("date", Date(c)))],
         };
-        byte[] ics = Encoding.UTF8.GetBytes(MeetingCalendar.Cancel(CalendarContext.Of(c.Network), c.Meeting, person, now));
+        byte[] ics = Encoding.UTF8.GetBytes(MeetingCalendar.Cancel(CalendarContext.Of(c.Network) with { ReplyTo = replyAddress }, c.Meeting, person, now));
         return Compose(c, person, view, new MailKey(c.Network.Id, c.Meeting.Number, MailKinds.Cancellation, recipientKey, revision),
             new EmailAttachment($"cancel-meeting-{c.Meeting.Number}.ics", CalendarType, ics));
     }
@@ -193,9 +194,9 @@ public sealed class MeetingMessages(EmailComposer composer)
     EmailMessage Compose(MeetingContext c, Person to, MessageView view, MailKey key, params EmailAttachment[] attachments) =>
         composer.Compose(to, view, c.Language, key, attachments);
 
-    EmailAttachment CalendarRequest(MeetingContext c, Person attendee, DateTimeOffset now) =>
+    EmailAttachment CalendarRequest(MeetingContext c, Person attendee, DateTimeOffset now, string? replyAddress = null) =>
         new($"meeting-{c.Meeting.Number}.ics", CalendarType,
-            Encoding.UTF8.GetBytes(MeetingCalendar.Request(CalendarContext.Of(c.Network), c.Meeting, attendee, now)));
+            Encoding.UTF8.GetBytes(MeetingCalendar.Request(CalendarContext.Of(c.Network) with { ReplyTo = replyAddress }, c.Meeting, attendee, now)));
 
     DetailRow[] When(MeetingContext c) =>
     [

@@ -14,7 +14,7 @@ namespace NetworkFunctions.Forms;
 /// <c>GET</c> and <c>POST /api/forms/{token}</c>: the member's invitation or survey form. GET and HEAD change nothing
 /// (mail scanners open links); POST stores the answer, replacing an earlier one, and shows what was received.
 /// </summary>
-public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPages pages, IContributionHistory history, TimeProvider clock, ILogger<FormFunctions> logger)
+public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnswers, FormTokens tokens, FormPages pages, IContributionHistory history, TimeProvider clock, ILogger<FormFunctions> logger)
 {
     /// <summary>How long a form waits for storage before it answers 503: a member does not wait minutes for a page.</summary>
     static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
@@ -132,12 +132,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
 
             var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now, followedUp ? followUp : null);
             InvitationAnswer? previous = await store.LoadInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
-            if (await StoreCheckedAsync(c, grant,
-                () => store.SaveInvitationAnswerAsync(c.Network.Id, answer, cancellationToken),
-                () => previous is null
-                    ? store.DeleteInvitationAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
-                    : store.SaveInvitationAnswerAsync(c.Network.Id, previous, cancellationToken),
-                cancellationToken) is { } refused)
+            if (Refusal(c, grant, await checkedAnswers.SaveInvitationAsync(c.Network.Id, answer, previous, cancellationToken)) is { } refused)
             {
                 return refused;
             }
@@ -157,12 +152,7 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
         var survey = new SurveyAnswer(grant.MemberId, c.Meeting.Number, ratings["usefulness"], ratings["relations"], ratings["courage"],
             texts["worked"], texts["improve"], texts["nextThemes"], now, texts["commitment"] is { Length: > 0 } meansToTry ? meansToTry : null);
         SurveyAnswer? earlier = await store.LoadSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken);
-        if (await StoreCheckedAsync(c, grant,
-            () => store.SaveSurveyAnswerAsync(c.Network.Id, survey, cancellationToken),
-            () => earlier is null
-                ? store.DeleteSurveyAnswerAsync(c.Network.Id, c.Meeting.Number, grant.MemberId, cancellationToken)
-                : store.SaveSurveyAnswerAsync(c.Network.Id, earlier, cancellationToken),
-            cancellationToken) is { } refusedSurvey)
+        if (Refusal(c, grant, await checkedAnswers.SaveSurveyAsync(c.Network.Id, survey, earlier, cancellationToken)) is { } refusedSurvey)
         {
             return refusedSurvey;
         }
@@ -173,28 +163,18 @@ public sealed class FormFunctions(NetworkStore store, FormTokens tokens, FormPag
     }
 
     /// <summary>
-    /// Stores an answer, then looks at the seal and the membership. When the step that reads the answers sealed them
-    /// before this one could be read (<see cref="AnswerSeals"/>), or the member was erased meanwhile, the answer is
-    /// taken back — the earlier one restored, or none — and the page says why, instead of "received" for an answer no
-    /// agenda or summary will show.
+    /// The page for an answer <see cref="CheckedAnswers"/> took back (the answers were sealed meanwhile, or the member
+    /// was erased), instead of "received" for an answer no agenda or summary will show; null when it was kept.
     /// </summary>
-    async Task<IResult?> StoreCheckedAsync(MeetingContext c, FormGrant grant, Func<Task> save, Func<Task> takeBack, CancellationToken cancellationToken)
+    IResult? Refusal(MeetingContext c, FormGrant grant, StoredAnswer stored)
     {
-        await save();
-        DateTimeOffset storedAt = clock.GetUtcNow();
-        AnswerKind kind = grant.Kind == FormKind.Invitation ? AnswerKind.Invitation : AnswerKind.Survey;
-        Task<AnswerSeal?> seal = store.LoadSealAsync(c.Network.Id, c.Meeting.Number, kind, cancellationToken);
-        Task<(Network Network, Azure.ETag ETag)?> network = store.LoadNetworkAsync(c.Network.Id, cancellationToken);
-        bool member = (await network)?.Network.FindMember(grant.MemberId) is not null;
-        bool read = AnswerSeals.IsRead(storedAt, (await seal)?.SealedAt);
-        if (member && read)
+        if (stored == StoredAnswer.Kept)
         {
             return null;
         }
 
-        await takeBack();
-        logger.LogInformation("An answer for {NetworkId} meeting {Meeting} was taken back ({Reason})", c.Network.Id, c.Meeting.Number, member ? "sealed" : "erased");
-        return member
+        logger.LogInformation("An answer for {NetworkId} meeting {Meeting} was taken back ({Reason})", c.Network.Id, c.Meeting.Number, stored == StoredAnswer.Erased ? "erased" : "sealed");
+        return stored == StoredAnswer.Sealed
             ? HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind))
             : HtmlPage.Status(StatusCodes.Status404NotFound, pages.Invalid("form_gone"));
     }

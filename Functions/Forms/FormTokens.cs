@@ -39,6 +39,9 @@ public enum TokenCheck
 /// </summary>
 public sealed class FormTokens(IOptions<FormOptions> options)
 {
+    /// <summary>The length of a <see cref="ShortSignature"/>: 128 bits in hex.</summary>
+    public const int ShortSignatureLength = 32;
+
     const int MaxTokenLength = 512;
 
     /// <summary>The form kind as the token carries it.</summary>
@@ -163,6 +166,45 @@ public sealed class FormTokens(IOptions<FormOptions> options)
         grant = new FormGrant(payload.N, payload.M, payload.U, kind.Key, DateTimeOffset.FromUnixTimeSeconds(payload.E));
         return grant.ExpiresAt <= now ? TokenCheck.Expired : TokenCheck.Valid;
     }
+
+    /// <summary>
+    /// A short signature of <paramref name="data"/> for where a token does not fit (the local part of a mail address is at
+    /// most 64 characters): HMAC-SHA256 under the current key with its own purpose, the first 128 bits as lowercase hex,
+    /// which survives mail systems that fold case.
+    /// </summary>
+    public string ShortSignature(string purpose, string data)
+    {
+        if (!Available)
+        {
+            throw new InvalidOperationException(Unusable);
+        }
+
+        return ShortSign(options.Value.SigningKey, purpose, data);
+    }
+
+    /// <summary>Whether <paramref name="signature"/> is <see cref="ShortSignature"/> of the data under the current key or a previous key still valid at <paramref name="now"/>.</summary>
+    public bool ShortSignatureMatches(string purpose, string data, string? signature, DateTimeOffset now)
+    {
+        if (signature is not { Length: ShortSignatureLength } || !signature.All(char.IsAsciiHexDigitLower))
+        {
+            return false;
+        }
+
+        FormOptions keys = options.Value;
+        IEnumerable<string> usable = [.. Available ? [keys.SigningKey] : Array.Empty<string>(),
+            .. keys.PreviousSigningKeys.Keys.Select(id => KeyFor(id, now)).OfType<string>()];
+        byte[] given = Encoding.ASCII.GetBytes(signature);
+        bool matched = false;
+        foreach (string key in usable)
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(given, Encoding.ASCII.GetBytes(ShortSign(key, purpose, data)));
+        }
+
+        return matched;
+    }
+
+    static string ShortSign(string key, string purpose, string data) =>
+        Convert.ToHexStringLower(Sign(key, purpose + "|" + data))[..ShortSignatureLength];
 
     /// <summary>The key that checks links signed under <paramref name="keyId"/> at <paramref name="now"/>, or null when none may.</summary>
     string? KeyFor(string keyId, DateTimeOffset now)

@@ -8,6 +8,7 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Exports;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Health;
+using NetworkFunctions.Inbound;
 using NetworkFunctions.MailEvents;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
@@ -52,6 +53,11 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<InboundOptions>()
+            .BindConfiguration(InboundOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<TemplateRenderer>();
@@ -74,6 +80,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Mailer>();
         services.AddSingleton<Delivery>();
         services.AddSingleton<FormTokens>();
+        services.AddSingleton<CheckedAnswers>();
+        services.AddSingleton<ReplyAddresses>();
         services.AddSingleton<FormPages>();
         services.AddSingleton<PreparerLinks>();
         services.AddSingleton<AgendaWorkspacePage>();

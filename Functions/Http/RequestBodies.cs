@@ -77,6 +77,60 @@ public static class RequestBodies
         return new(new FormCollection(fields), null);
     }
 
+    /// <summary>
+    /// The text fields of a <c>multipart/form-data</c> body (else 415) within <paramref name="maxBytes"/> (else 413), at
+    /// most <paramref name="maxFields"/> of them, each read as UTF-8; a body that is not well-formed multipart gets 400.
+    /// A field sent twice keeps its first value.
+    /// </summary>
+    public static async Task<Read<IReadOnlyDictionary<string, string>>> ReadMultipartAsync(HttpRequest request, int maxBytes, int maxFields, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
+            || !string.Equals(type.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return new(null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Send the body as multipart/form-data."));
+        }
+
+        string boundary = HeaderUtilities.RemoveQuotes(type.Boundary).Value ?? "";
+        if (boundary.Length is 0 or > 200)
+        {
+            return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The multipart body has no valid boundary."));
+        }
+
+        byte[]? body = await ReadBoundedAsync(request, maxBytes, cancellationToken);
+        if (body is null)
+        {
+            return new(null, TooLarge(maxBytes));
+        }
+
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(body)) { HeadersCountLimit = 16, HeadersLengthLimit = 8 * 1024 };
+        try
+        {
+            int count = 0;
+            while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
+            {
+                if (++count > maxFields)
+                {
+                    return new(null, Problems.Status(StatusCodes.Status400BadRequest, $"The multipart body has more than {maxFields} parts."));
+                }
+
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
+                    && HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } name)
+                {
+                    using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8);
+                    string value = await text.ReadToEndAsync(cancellationToken);
+                    fields.TryAdd(name, value);
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not well-formed multipart/form-data.", Trim(e.Message)));
+        }
+
+        return new(fields, null);
+    }
+
     static bool IsContentType(HttpRequest request, string expected) =>
         MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
         && string.Equals(type.MediaType.Value, expected, StringComparison.OrdinalIgnoreCase);

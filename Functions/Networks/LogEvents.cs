@@ -36,6 +36,9 @@ public static class LogEvents
     /// <summary>A POST to the mail event webhook whose signature did not verify.</summary>
     public static readonly EventId MailEventRefused = new(3107, nameof(MailEventRefused));
 
+    /// <summary>A post to the inbound mail endpoint came without the right secret (401): a wrong Inbound Parse URL, or someone probing.</summary>
+    public static readonly EventId InboundRefused = new(3108, nameof(InboundRefused));
+
     /// <summary>A network was resumed through the API.</summary>
     public static readonly EventId NetworkResumed = new(3120, nameof(NetworkResumed));
 
