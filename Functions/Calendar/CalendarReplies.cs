@@ -49,7 +49,8 @@ public static partial class CalendarReplies
         }
 
         if (calendar is null || !string.Equals(calendar.Method, "REPLY", StringComparison.OrdinalIgnoreCase)
-            || calendar.Events.Count != 1 || calendar.Events.First() is not { Uid: { Length: > 0 } uid } evt
+            // Ical.Net makes up a UID and a DTSTAMP where the text has none: only those the text holds count.
+            || calendar.Events.Count != 1 || calendar.Events.First() is not { Uid: { Length: > 0 } uid } evt || !Holds(ics, "UID")
             || evt.Attendees.Count != 1 || evt.Attendees[0].ParticipationStatus is not { Length: > 0 } status)
         {
             return null;
@@ -60,7 +61,7 @@ public static partial class CalendarReplies
             evt.Properties.ContainsKey("SEQUENCE") ? evt.Sequence : null,
             status,
             MailAddress(evt.Attendees[0].Value),
-            Stamp(evt));
+            Holds(ics, "DTSTAMP") ? Stamp(evt) : null);
     }
 
     /// <summary>The network and meeting a UID made by <see cref="MeetingCalendar.Uid"/> names; false for any other UID.</summary>
@@ -77,6 +78,10 @@ public static partial class CalendarReplies
         meeting = int.Parse(match.Groups["meeting"].Value, CultureInfo.InvariantCulture);
         return true;
     }
+
+    /// <summary>Whether the text has a content line of the property (a reply holds one event, so any such line is its).</summary>
+    static bool Holds(string ics, string property) =>
+        ics.Split('\n').Any(line => line.StartsWith(property + ":", StringComparison.OrdinalIgnoreCase) || line.StartsWith(property + ";", StringComparison.OrdinalIgnoreCase));
 
     static string? MailAddress(Uri? value) =>
         value is { Scheme: "mailto" } ? Uri.UnescapeDataString(value.OriginalString["mailto:".Length..]).Trim() : null;

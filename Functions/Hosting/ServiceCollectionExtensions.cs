@@ -82,6 +82,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<FormTokens>();
         services.AddSingleton<CheckedAnswers>();
         services.AddSingleton<ReplyAddresses>();
+        services.AddSingleton<InboundReplies>();
         services.AddSingleton<FormPages>();
         services.AddSingleton<PreparerLinks>();
         services.AddSingleton<AgendaWorkspacePage>();

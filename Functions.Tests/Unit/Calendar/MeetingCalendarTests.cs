@@ -294,6 +294,22 @@ public class MeetingCalendarTests
     }
 
     [Fact]
+    public void A_reply_address_becomes_the_organizers_address_under_the_facilitators_name_in_the_invitation_and_its_cancellation()
+    {
+        CalendarContext context = Context with { ReplyTo = "svar+mabc.0123456789abcdef0123456789abcdef@svar.slagelse.dk" };
+
+        CalendarEvent invitation = SingleEvent(MeetingCalendar.Request(context, AfterChange, Attendee, Stamp));
+        CalendarEvent cancellation = SingleEvent(MeetingCalendar.Cancel(context, AfterChange with { Cancelled = true }, Attendee, Stamp));
+
+        Assert.All([invitation, cancellation], evt =>
+        {
+            Assert.Equal("mailto:svar+mabc.0123456789abcdef0123456789abcdef@svar.slagelse.dk", evt.Organizer?.Value?.ToString());
+            Assert.Equal("Mette Holm", evt.Organizer?.CommonName);
+        });
+        Assert.True(Assert.Single(invitation.Attendees).Rsvp);
+    }
+
+    [Fact]
     public void CancelKeepsOrganizerAndAttendee()
     {
         CalendarEvent evt = SingleEvent(MeetingCalendar.Cancel(Context, AfterChange with { Cancelled = true }, Attendee, Stamp));
