@@ -99,6 +99,17 @@ public sealed class NextYearTests(InMemoryHostFixture fixture) : IClassFixture<I
         Assert.All(waited, t => Assert.Contains(t, WebUtility.HtmlDecode(page), StringComparison.Ordinal));
         Assert.DoesNotContain("<i>", page, StringComparison.Ordinal);
         Assert.Equal(2, WebUtility.HtmlDecode(page).Split("videreført fra sidste år").Length - 1);
+
+        // Each member's right of access shows what they carried over from last year.
+        JsonArray members = JsonNode.Parse(await http.GetStringAsync($"/api/networks/{next}/members"))!["members"]!.AsArray();
+        var held = new List<string>();
+        foreach (JsonNode? m in members)
+        {
+            JsonNode access = JsonNode.Parse(await http.GetStringAsync($"/api/networks/{next}/members/{m!["id"]!.GetValue<string>()}"))!;
+            held.AddRange(access["carriedOver"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()));
+        }
+
+        Assert.Equal(waited.Order(StringComparer.Ordinal), held.Order(StringComparer.Ordinal));
     }
 
     [Fact]
