@@ -115,7 +115,7 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
     public Task<MeetingAgenda?> ReadAsync(string networkId, int meeting, CancellationToken cancellationToken = default) =>
         store.ReadMeetingJsonAsync<MeetingAgenda>(networkId, meeting, MeetingDocument.AgendaJson, cancellationToken);
 
-    /// <summary>What the nearest earlier meeting with an agenda could not fit.</summary>
+    /// <summary>What the nearest earlier meeting with an agenda could not fit; before the year's first agenda, what last year carried over.</summary>
     async Task<IReadOnlyList<AgendaCandidate>> CarriedOverAsync(MeetingContext c, CancellationToken cancellationToken)
     {
         for (int earlier = c.Meeting.Number - 1; earlier >= 1; earlier--)
@@ -126,7 +126,7 @@ public sealed class AgendaDocuments(NetworkStore store, TemplateRenderer rendere
             }
         }
 
-        return [];
+        return LastYearCandidates.Of(c.Network);
     }
 
     /// <summary>The agenda without the member's contributions; a block titled by them alone keeps its time but not their title.</summary>

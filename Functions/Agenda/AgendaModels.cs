@@ -4,7 +4,8 @@ namespace NetworkFunctions.Agenda;
 
 /// <summary>
 /// One contribution that may go on a meeting's agenda, with who raised it. <see cref="FromMeeting"/> is the meeting it
-/// was first submitted for: below the agenda's meeting number means it was carried over from an earlier meeting.
+/// was first submitted for: below the agenda's meeting number means it was carried over from an earlier meeting, and
+/// <see cref="LastYear"/> (0) from last year (the kickoff document's <c>carriedOver</c>).
 /// </summary>
 public sealed record AgendaCandidate(
     string MemberId,
@@ -12,7 +13,11 @@ public sealed record AgendaCandidate(
     string Department,
     Contribution Contribution,
     DateTimeOffset SubmittedAt,
-    int FromMeeting);
+    int FromMeeting)
+{
+    /// <summary>The <see cref="FromMeeting"/> of a contribution carried over from last year: before this year's first meeting.</summary>
+    public const int LastYear = 0;
+}
 
 /// <summary>One current member's answer to the invitation, by department only; <see cref="Answer"/> null = not answered.</summary>
 public sealed record AttendanceEntry(string Department, Attendance? Answer);

@@ -59,9 +59,9 @@ public static class AgendaPage
             string.IsNullOrWhiteSpace(candidate.Contribution.Description) ? null : candidate.Contribution.Description.Trim().ReplaceLineEndings("\n"),
             candidate.MemberName,
             candidate.Department,
-            candidate.FromMeeting < agenda.MeetingNumber
-                ? Text("agenda_carried_over", ("number", candidate.FromMeeting.ToString(CultureInfo.InvariantCulture)))
-                : null);
+            candidate.FromMeeting == AgendaCandidate.LastYear ? Text("agenda_carried_over_last_year")
+            : candidate.FromMeeting < agenda.MeetingNumber ? Text("agenda_carried_over", ("number", candidate.FromMeeting.ToString(CultureInfo.InvariantCulture)))
+            : null);
 
         List<AttendanceRow> attendance = agenda.AttendanceByDepartment
             .Select(d => new AttendanceRow(d.Department, d.Yes, d.Maybe, d.No, d.NotAnswered, d.Total))

@@ -63,7 +63,9 @@ public sealed class AgendaWorkspacePage(TemplateRenderer renderer)
                     string.IsNullOrWhiteSpace(candidate.Contribution.Description) ? null : candidate.Contribution.Description.Trim(),
                     candidate.MemberName,
                     candidate.Department,
-                    candidate.FromMeeting < agenda.MeetingNumber ? T(l, "agenda_carried_over", ("number", candidate.FromMeeting)) : null,
+                    candidate.FromMeeting == AgendaCandidate.LastYear ? T(l, "agenda_carried_over_last_year")
+                    : candidate.FromMeeting < agenda.MeetingNumber ? T(l, "agenda_carried_over", ("number", candidate.FromMeeting))
+                    : null,
                     drop is null ? null : T(l, "workspace_dropped_by", ("who", Who(l, drop.By)), ("when", Formats.Moment(drop.At, c.Zone, l))),
                     Value($"reason{k}", drop?.Reason),
                     places,

@@ -7,7 +7,11 @@ using NetworkFunctions.Surveys;
 
 namespace NetworkFunctions.Changes;
 
-public sealed record MemberExport(Member Member, string NetworkId, IReadOnlyList<InvitationAnswer> Answers, IReadOnlyList<SurveyAnswer> Surveys);
+public sealed record MemberExport(Member Member, string NetworkId, IReadOnlyList<InvitationAnswer> Answers, IReadOnlyList<SurveyAnswer> Surveys)
+{
+    /// <summary>The member's contributions carried over from last year by the kickoff document (<c>carriedOver</c>).</summary>
+    public IReadOnlyList<Contribution> CarriedOver { get; init; } = [];
+}
 
 /// <summary>Everything the product keeps about one member: exported on request, erased when they leave.</summary>
 public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, MinutesDocuments minutes, SurveySummaryDocuments summaries, YearReportDocuments reports)
@@ -29,7 +33,10 @@ public sealed class MemberData(NetworkStore store, AgendaDocuments agendas, Minu
             }
         }
 
-        return new MemberExport(member, network.Id, answers, surveys);
+        return new MemberExport(member, network.Id, answers, surveys)
+        {
+            CarriedOver = [.. network.CarriedOver.Where(c => c.MemberId == member.Id).Select(c => c.Contribution)],
+        };
     }
 
     /// <summary>

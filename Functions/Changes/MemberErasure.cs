@@ -77,8 +77,14 @@ public sealed class MemberErasure(NetworkStore store, MemberData data, TimeProvi
                 return true;
             }
 
-            Network without = network with { Members = [.. network.Members.Where(m => m.Id != journal.MemberId)] };
-            if (without.Members.Count != network.Members.Count && !await store.SaveNetworkAsync(without, etag))
+            // Their contributions carried over from last year (the kickoff's carriedOver) leave with them.
+            Network without = network with
+            {
+                Members = [.. network.Members.Where(m => m.Id != journal.MemberId)],
+                CarriedOver = [.. network.CarriedOver.Where(c => c.MemberId != journal.MemberId)],
+            };
+            bool changed = without.Members.Count != network.Members.Count || without.CarriedOver.Count != network.CarriedOver.Count;
+            if (changed && !await store.SaveNetworkAsync(without, etag))
             {
                 continue;
             }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Validation;
 
@@ -15,10 +16,11 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
     public const int MaxMembers = 500;
     public const int MaxMeetings = 24;
     public const int MaxDepartments = 200;
+    public const int MaxCarriedOver = 100;
     public const string DefaultTimeZone = "Europe/Copenhagen";
 
     static readonly string[] TopLevel =
-        ["networkId", "name", "organisation", "language", "timeZone", "director", "facilitator", "consultant", "departments", "members", "meetings", "schedule"];
+        ["networkId", "name", "organisation", "language", "timeZone", "director", "facilitator", "consultant", "departments", "members", "meetings", "schedule", "carriedOver"];
 
     static readonly string[] ScheduleFields =
         ["invitationLead", "contributionDeadlineLead", "reminderLeads", "finalAgendaLead", "surveyDelay", "surveyOpenFor", "surveyReminderAfter"];
@@ -57,6 +59,7 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
         List<Member> members = ReadMembers(root, departments);
         List<Meeting> meetings = ReadMeetings(root);
         ScheduleSettings schedule = ReadSchedule(root);
+        List<CarriedOverContribution> carriedOver = ReadCarriedOver(root, members);
 
         if (!errors.IsEmpty)
         {
@@ -76,7 +79,10 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
             members,
             meetings,
             schedule,
-            now);
+            now)
+        {
+            CarriedOver = carriedOver,
+        };
         return (network, errors);
     }
 
@@ -319,6 +325,94 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
         }
 
         return ordered.Select((m, n) => new Meeting(n + 1, m.Start, m.End, m.Location, m.Title)).ToList();
+    }
+
+    /// <summary>
+    /// The optional <c>carriedOver</c>: last year's contributions that waited all year, each by one of this year's
+    /// members (<c>memberEmail</c>), with a <c>type</c>, a <c>title</c> and a <c>description</c> as the invitation form
+    /// takes them (the same limits); they become candidates for the year's first agenda.
+    /// </summary>
+    List<CarriedOverContribution> ReadCarriedOver(JsonElement root, List<Member> members)
+    {
+        var carried = new List<CarriedOverContribution>();
+        if (!root.TryGetProperty("carriedOver", out JsonElement array) || array.ValueKind == JsonValueKind.Null)
+        {
+            return carried;
+        }
+
+        if (array.ValueKind != JsonValueKind.Array || array.GetArrayLength() > MaxCarriedOver)
+        {
+            errors.Add("carriedOver", $"Must be an array of at most {MaxCarriedOver} contributions.");
+            return carried;
+        }
+
+        int i = 0;
+        foreach (JsonElement item in array.EnumerateArray())
+        {
+            string prefix = $"carriedOver[{i++}].";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(prefix.TrimEnd('.'), "Must be an object with memberEmail, type, title and description.");
+                continue;
+            }
+
+            RejectUnknown(item, prefix, ["memberEmail", "type", "title", "description"]);
+            string email = RequiredText(item, "memberEmail", 254, prefix);
+            Member? member = email.Length == 0 ? null : members.FirstOrDefault(m => EmailAddresses.Normalise(m.Email) == EmailAddresses.Normalise(email));
+            if (email.Length > 0 && member is null)
+            {
+                errors.Add(prefix + "memberEmail", "Not the email of one of the members.");
+            }
+
+            ContributionType? type = OptionalText(item, "type", 20, prefix) switch
+            {
+                "theme" => ContributionType.Theme,
+                "case" => ContributionType.Case,
+                "experience" => ContributionType.Experience,
+                "challenge" => ContributionType.Challenge,
+                _ => null,
+            };
+            if (type is null && !errors.Has(prefix + "type"))
+            {
+                errors.Add(prefix + "type", "Use theme, case, experience or challenge.");
+            }
+
+            string title = RequiredText(item, "title", FormAnswers.MaxTitle, prefix);
+            string description = ReadDescription(item, prefix);
+            if (member is not null && type is { } kind)
+            {
+                carried.Add(new CarriedOverContribution(member.Id, new Contribution(kind, title, description)));
+            }
+        }
+
+        return carried;
+    }
+
+    /// <summary>A contribution's description as the form takes it: optional, line breaks kept, at most <see cref="FormAnswers.MaxText"/> characters.</summary>
+    string ReadDescription(JsonElement item, string prefix)
+    {
+        if (!item.TryGetProperty("description", out JsonElement value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return "";
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(prefix + "description", "Must be a string.");
+            return "";
+        }
+
+        string text = value.GetString()!.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        if (text.Length > FormAnswers.MaxText)
+        {
+            errors.Add(prefix + "description", $"At most {FormAnswers.MaxText} characters.");
+        }
+        else if (text.Any(c => c != '\n' && c != '\t' && char.IsControl(c)))
+        {
+            errors.Add(prefix + "description", "Must not contain control characters other than line breaks.");
+        }
+
+        return text;
     }
 
     DateTimeOffset? ReadInstant(JsonElement parent, string field, string prefix)

@@ -29,6 +29,12 @@ public sealed record Meeting(
     bool Cancelled = false);
 
 /// <summary>
+/// A member's contribution that last year's agendas carried over to the end (the year-end report's "what waited all
+/// year"), brought into this year as a candidate for its first agenda. <see cref="MemberId"/> is this year's member.
+/// </summary>
+public sealed record CarriedOverContribution(string MemberId, Contribution Contribution);
+
+/// <summary>
 /// One network-year as the system keeps it in Blob Storage: the kickoff document, normalised, plus the changes made
 /// during the year (members joining or leaving, meetings moved or cancelled).
 /// </summary>
@@ -47,6 +53,9 @@ public sealed record Network(
     ScheduleSettings Schedule,
     DateTimeOffset KickedOffAt)
 {
+    /// <summary>The kickoff document's <c>carriedOver</c>: last year's waiting contributions, candidates for the first agenda.</summary>
+    public IReadOnlyList<CarriedOverContribution> CarriedOver { get; init; } = [];
+
     public Meeting? FindMeeting(int number) => Meetings.FirstOrDefault(m => m.Number == number);
 
     public Member? FindMember(string id) => Members.FirstOrDefault(m => m.Id == id);

@@ -45,8 +45,12 @@ internal sealed class ReportViewBuilder(TemplateRenderer renderer, YearReport re
                 .Where(m => !m.Cancelled && m.Themes is { Count: > 0 })
                 .Select(m => new ThemesLine(Text(m.AgendaApproved ? "report_themes_approved" : "report_themes_draft", ("meeting", MeetingLabel(m))), m.Themes!))],
             report.Commitments.Quotes,
-            [.. report.WaitedAllYear.Select(c => $"{Text("report_type_one_" + c.Type.ToString().ToLowerInvariant())}: {c.Title}")]);
+            [.. report.WaitedAllYear.Select(c => $"{Text("report_type_one_" + c.Type.ToString().ToLowerInvariant())}: {c.Title}")],
+            context.NetworkId is { } id ? NextYearPath(id) : null);
     }
+
+    /// <summary>The route of next year's draft kickoff document (a POST with the function key, so the report names it rather than links it).</summary>
+    public static string NextYearPath(string networkId) => $"/api/networks/{Uri.EscapeDataString(networkId)}/next-year";
 
     /// <summary>"Møde 2: påmindelse 1" / "Meeting 2: reminder 1", or the network-wide step alone.</summary>
     string Missed(Attention missed)

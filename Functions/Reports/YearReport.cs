@@ -82,19 +82,26 @@ public sealed record YearReport(
         return new YearReport(departments.Names, meetings, totals, TrendsOf(held))
         {
             Commitments = CommitmentFigures.Of(input),
-            WaitedAllYear = Waiting(input),
+            WaitedAllYear = [.. WaitingOf(input).Select(w => w.Contribution)],
             Missed = [.. (input.Missed ?? []).Where(a => a.Kind == AttentionKinds.StepMissed && a.Step is not null).OrderBy(a => a.Meeting ?? 0).ThenBy(a => a.Since)],
         };
     }
 
-    /// <summary>Each held meeting's contributions (members' latest answers) that the ledger finds still carried over at the end; the same one raised twice once.</summary>
-    static IReadOnlyList<Contribution> Waiting(YearReportInput input)
+    /// <summary>
+    /// Each held meeting's contributions (members' latest answers) that the ledger finds still carried over at the end,
+    /// with the member who raised it (the first, when two raised the same one): <see cref="WaitedAllYear"/>, and what the
+    /// next year's draft kickoff carries over to its first meeting.
+    /// </summary>
+    public static IReadOnlyList<CarriedOverContribution> WaitingOf(YearReportInput input)
     {
+        ArgumentNullException.ThrowIfNull(input);
         IReadOnlyCollection<MeetingAgenda> agendas = (input.Agendas ?? new Dictionary<int, MeetingAgenda>()).Values.ToList();
         return [.. input.Network.Meetings.Where(m => !m.Cancelled).OrderBy(m => m.Number)
             .SelectMany(m => input.InvitationAnswers.LatestPerMember(m.Number))
-            .SelectMany(a => a.Contributions.Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver))
-            .DistinctBy(c => (c.Type, c.Title.Trim().ToUpperInvariant()))];
+            .SelectMany(a => a.Contributions
+                .Where(c => ContributionLedger.Of(agendas, a.MemberId, a.Meeting, c, _ => "").State == LedgerState.CarriedOver)
+                .Select(c => new CarriedOverContribution(a.MemberId, c)))
+            .DistinctBy(w => (w.Contribution.Type, w.Contribution.Title.Trim().ToUpperInvariant()))];
     }
 
     /// <summary>The titles of the agenda's theme and case blocks, in agenda order, each once.</summary>

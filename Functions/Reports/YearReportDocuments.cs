@@ -53,7 +53,7 @@ public sealed class YearReportDocuments(NetworkStore store, TemplateRenderer ren
         await store.WriteReportChartAsync(network.Id, ReportCharts.SurveyTrendName, trend, cancellationToken);
         await store.WriteReportChartAsync(network.Id, ReportCharts.AttendanceName, attendance, cancellationToken);
 
-        var context = new ReportContext(network.Name, network.Organisation, network.Language, network.Zone);
+        var context = new ReportContext(network.Name, network.Organisation, network.Language, network.Zone, network.Id);
         (string html, string text) = YearReportPage.Render(renderer, report, context, Charts(trend, attendance, png => "data:image/png;base64," + Convert.ToBase64String(png)));
         string body = TemplateRenderer.BodyOf(YearReportPage.Render(renderer, report, context, Charts(trend, attendance, _ => null)).Html);
         await store.WriteReportDocumentAsync(network.Id, ReportDocument.Text, text, cancellationToken);

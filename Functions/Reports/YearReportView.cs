@@ -24,7 +24,8 @@ internal sealed record YearReportView(
     IReadOnlyList<MinutesSection> Minutes,
     IReadOnlyList<ThemesLine> Themes,
     IReadOnlyList<string> Tried,
-    IReadOnlyList<string> Waited);
+    IReadOnlyList<string> Waited,
+    string? NextYearPath);
 
 /// <summary>The themes one meeting's agenda worked on: "Møde 2 (godkendt dagsorden)" and the titles.</summary>
 internal sealed record ThemesLine(string Meeting, IReadOnlyList<string> Themes);

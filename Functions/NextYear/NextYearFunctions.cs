@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using NetworkFunctions.Http;
+using NetworkFunctions.Kickoff;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Reports;
+using NetworkFunctions.Storage;
+
+namespace NetworkFunctions.NextYear;
+
+/// <summary>
+/// <c>POST /api/networks/{networkId}/next-year</c> (function key): the draft kickoff document for the following year
+/// (<see cref="NextYearDraft"/>), to adjust and post to <c>/api/networks</c>. A POST because it is made for the
+/// asker, not a resource; it changes nothing. Answered at any time of the year: what waited is what the agendas so far
+/// carried over to the end. Not cached: it holds names and addresses.
+/// </summary>
+public sealed class NextYearFunctions(NetworkStore store, YearReportDocuments reports, TimeProvider clock)
+{
+    [Function(nameof(DraftNextYear))]
+    public async Task<IResult> DraftNextYear(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "networks/{networkId}/next-year")] HttpRequest request,
+        string networkId,
+        CancellationToken cancellationToken)
+    {
+        if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
+        {
+            return Problems.NotFound("The network");
+        }
+
+        IReadOnlyList<CarriedOverContribution> waited = YearReport.WaitingOf(await reports.ReadInputAsync(network, cancellationToken));
+        KickoffDocument draft = NextYearDraft.Build(network, waited, clock.GetUtcNow());
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return Results.Json(draft, KickoffDocument.JsonOptions, "application/json", StatusCodes.Status200OK);
+    }
+}
