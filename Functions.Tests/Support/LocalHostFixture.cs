@@ -114,6 +114,7 @@ public sealed class UnresolvedSecretsHostFixture() : LocalHostFixture(DurableBac
 {
     ["Email:SendGridApiKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/SendGridApiKey/)",
     ["Forms:SigningKey"] = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/FormSigningKey/)",
+    ["Inbound:Secret"] = "@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/InboundSecret/)",
     ["Patience:QuickAttempts"] = "2",
     ["Patience:QuickFirstRetrySeconds"] = "1",
     ["Patience:FirstWaitSeconds"] = "2",

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Email;
 using NetworkFunctions.Forms;
+using NetworkFunctions.Inbound;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Validation;
 
@@ -15,6 +16,7 @@ public static class HealthChecks
     public const string Durable = "durable";
     public const string Email = "email";
     public const string Forms = "forms";
+    public const string Inbound = "inbound";
     public const string Since = "since";
 }
 
@@ -64,4 +66,26 @@ public sealed class FormsHealthCheck(FormTokens tokens) : IHealthCheck
                 ? HealthCheckResult.Degraded(string.Join(" ", problems) + " Links signed with the current key work.")
             : HealthCheckResult.Healthy("Form links are signed with the current key."
                 + string.Concat(tokens.PreviousKeys.Select(p => $" The previous key {p.KeyId} checks the links it signed until {p.ValidUntil:O}."))));
+}
+
+/// <summary>
+/// Calendar replies can arrive: degraded while invitations name reply addresses (<see cref="InboundOptions.ReplyDomain"/>)
+/// but the secret SendGrid must send is missing, too short or an unresolved Key Vault reference — the replies members
+/// send would be refused and, after SendGrid's retries, lost.
+/// </summary>
+public sealed class InboundHealthCheck(IOptions<InboundOptions> options) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        InboundOptions inbound = options.Value;
+        const string Setting = $"{InboundOptions.Section}:{nameof(InboundOptions.Secret)}";
+        return Task.FromResult(
+            !inbound.RepliesByMail
+                ? HealthCheckResult.Healthy("Replies by calendar are off: invitations name the facilitator as organizer.")
+            : KeyVaultReferences.IsUnresolved(inbound.Secret)
+                ? HealthCheckResult.Degraded(KeyVaultReferences.Message(Setting) + " Calendar replies are answered 503, and SendGrid posts them again.")
+            : inbound.Secret is not { Length: >= InboundOptions.MinimumSecretLength }
+                ? HealthCheckResult.Degraded($"Invitations name reply addresses at {inbound.ReplyDomain}, but {Setting} is missing or shorter than {InboundOptions.MinimumSecretLength} characters: the calendar replies SendGrid posts are refused and lost.")
+            : HealthCheckResult.Healthy($"Calendar replies to {inbound.ReplyDomain} are taken."));
+    }
 }

@@ -73,7 +73,8 @@ public static class ServiceCollectionExtensions
         services.AddHealthChecks()
             .AddCheck<StorageHealthCheck>(HealthChecks.Storage)
             .AddCheck<EmailHealthCheck>(HealthChecks.Email)
-            .AddCheck<FormsHealthCheck>(HealthChecks.Forms);
+            .AddCheck<FormsHealthCheck>(HealthChecks.Forms)
+            .AddCheck<InboundHealthCheck>(HealthChecks.Inbound);
         services.AddSingleton<EmailComposer>();
         services.AddSingleton<MeetingMessages>();
         services.AddSingleton<NetworkMessages>();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Inbound;
 
@@ -28,6 +29,12 @@ public sealed class InboundEmailFunction(InboundReplies replies, IOptions<Inboun
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "inbound/email")] HttpRequest request,
         CancellationToken cancellationToken)
     {
+        if (KeyVaultReferences.IsUnresolved(options.Value.Secret))
+        {
+            // The secret exists but cannot be read now: SendGrid posts the mail again later, when it may be.
+            return Problems.Unavailable("The inbound secret cannot be read now.", KeyVaultReferences.Message($"{InboundOptions.Section}:{nameof(InboundOptions.Secret)}"), 300);
+        }
+
         if (options.Value.Secret is not { Length: >= InboundOptions.MinimumSecretLength } secret)
         {
             return Problems.NotFound("The inbound mail endpoint");

@@ -19,7 +19,7 @@ public sealed class LocalHostHttpTests(InMemoryHostFixture fixture) : IClassFixt
         JsonElement body = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
         JsonElement checks = body.GetProperty("checks");
-        Assert.Equal(["durable", "email", "forms", "storage"], checks.EnumerateObject().Select(c => c.Name).Order());
+        Assert.Equal(["durable", "email", "forms", "inbound", "storage"], checks.EnumerateObject().Select(c => c.Name).Order());
         Assert.All(checks.EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 

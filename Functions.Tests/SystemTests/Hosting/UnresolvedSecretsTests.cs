@@ -28,6 +28,7 @@ public sealed class UnresolvedSecretsTests(UnresolvedSecretsHostFixture fixture)
         Assert.Equal("Degraded", report.GetProperty("status").GetString());
         Assert.Contains("Email:SendGridApiKey is an unresolved Key Vault reference", report.GetProperty("checks").GetProperty("email").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains("Forms:SigningKey is an unresolved Key Vault reference", report.GetProperty("checks").GetProperty("forms").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Inbound:Secret is an unresolved Key Vault reference", report.GetProperty("checks").GetProperty("inbound").GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
 
         string tag = Guid.NewGuid().ToString("N")[..10];
@@ -57,5 +58,12 @@ public sealed class UnresolvedSecretsTests(UnresolvedSecretsHostFixture fixture)
         using HttpResponseMessage form = await anonymous.GetAsync("/api/forms/k1.eyJOIjoieCJ9.c2lnbmF0dXJl");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, form.StatusCode);
         Assert.Equal("text/html", form.Content.Headers.ContentType!.MediaType);
+
+        // Nor can a calendar reply be taken: 503, so SendGrid posts it again, and the reference's text is no password.
+        using var reply = new HttpRequestMessage(HttpMethod.Post, "/api/inbound/email") { Content = new MultipartFormDataContent { { new StringContent("x"), "email" } } };
+        reply.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("inbound:@Microsoft.KeyVault(SecretUri=https://kv-test.vault.azure.net/secrets/InboundSecret/)")));
+        using HttpResponseMessage refused = await anonymous.SendAsync(reply);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
     }
 }
