@@ -11,7 +11,8 @@ namespace NetworkFunctions.Local.Demo;
 /// <summary>
 /// The simulated members: reads the mailbox (<c>GET /dev/mailbox/messages</c>) as the members would read their mail,
 /// and answers through the personal form links in it, as <see cref="DemoScript"/> decides — at once, after the
-/// reminder, twice, or never; then the surveys. Prints one line per action and follows the network's status until
+/// reminder, twice, or never; a member with nothing to contribute answers from the calendar instead (the mailbox's
+/// Accept / Tentative / Decline, posted as SendGrid Inbound Parse would); then the surveys. Prints one line per action and follows the network's status until
 /// the year-end report exists. Only the sample's fictional people appear in what it prints.
 /// </summary>
 public sealed partial class DemoMembers(HttpClient http, string functionKey, DemoYearPlan plan, TextWriter output, TimeProvider clock)
@@ -147,6 +148,10 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
             DemoPerson person = plan.Members[member];
             switch (Kind(mail.Subject), turn.Answering, turn.Evaluating)
             {
+                case ("invitation", Answering.AtOnce, _) when turn.First is { Contributions.Count: 0, Tried.Length: 0 }:
+                    // Nothing to contribute and nothing to follow up: the member presses Accept (or Decline) in the calendar.
+                    pending.Add(new Pending(now.AddSeconds(1 + (member % 5)), person, meeting, mail.Id, Act.Calendar));
+                    break;
                 case ("invitation", Answering.AtOnce, _):
                     pending.Add(new Pending(now.AddSeconds(1 + (member % 5)), person, meeting, link, Act.First));
                     break;
@@ -183,6 +188,12 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
             pending.Remove(due);
             int member = plan.Members.ToList().IndexOf(due.Person);
             DemoTurn? turn = member < 0 ? null : turns[(member, due.Meeting)];
+            if (due.Act == Act.Calendar)
+            {
+                await ReplyFromCalendarAsync(due, turn!.First.Attendance, cancellationToken);
+                continue;
+            }
+
             (IEnumerable<KeyValuePair<string, string>> fields, string what) = due.Act switch
             {
                 Act.Director => (new DemoInvitationAnswer("yes", []).Fields(), $"{due.Person.Name} (director) will open meeting {due.Meeting}: yes"),
@@ -193,6 +204,26 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
             using HttpResponseMessage response = await http.PostAsync(due.Link, new FormUrlEncodedContent(fields), cancellationToken);
             Say(response.StatusCode == HttpStatusCode.OK ? what : $"{what} — refused ({(int)response.StatusCode} {response.StatusCode})");
         }
+    }
+
+    /// <summary>The member's calendar answers the invitation (<c>/dev/inbound</c>, which posts it as SendGrid Inbound Parse would).</summary>
+    async Task ReplyFromCalendarAsync(Pending due, string attendance, CancellationToken cancellationToken)
+    {
+        string answer = attendance switch { "yes" => "accept", "maybe" => "tentative", _ => "decline" };
+        using HttpResponseMessage response = await http.PostAsJsonAsync("/dev/inbound", new { message = due.Link, answer }, Json, cancellationToken);
+        string what = $"{due.Person.Name} answers meeting {due.Meeting} from the calendar: {answer}";
+        if (!response.IsSuccessStatusCode)
+        {
+            Say($"{what} — refused ({(int)response.StatusCode} {response.StatusCode})");
+            return;
+        }
+
+        // The app's answer, passed on: each reply's outcome ("Recorded", or why not).
+        JsonObject? posted = await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken);
+        string outcome = posted?["body"]?.GetValue<string>() is { } body && JsonNode.Parse(body)?["replies"] is JsonArray { Count: > 0 } replies
+            ? string.Join(", ", replies.Select(r => r?.GetValue<string>()))
+            : "no reply read";
+        Say($"{what} ({outcome.ToLowerInvariant()})");
     }
 
     async Task<(string Runtime, string? ReportUrl)> FollowStatusAsync(CancellationToken cancellationToken)
@@ -283,6 +314,9 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
         First,
         Change,
         Survey,
+
+        /// <summary>An answer from the calendar; <see cref="Pending.Link"/> is then the invitation's id in the mailbox.</summary>
+        Calendar,
     }
 
     sealed record Pending(DateTimeOffset Due, DemoPerson Person, int Meeting, string Link, Act Act);
