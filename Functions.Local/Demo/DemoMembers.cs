@@ -263,6 +263,25 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
         }
 
         Say($"       mailbox {new Uri(http.BaseAddress!, "/dev/mailbox")}   (Ctrl+C stops the host)");
+        await DraftNextYearAsync(cancellationToken);
+    }
+
+    /// <summary>What the director would get for next year: the draft kickoff, summed up in a line.</summary>
+    async Task DraftNextYearAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/networks/{plan.NetworkId}/next-year");
+        request.Headers.Add("x-functions-key", functionKey);
+        using HttpResponseMessage response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode || await response.Content.ReadFromJsonAsync<JsonObject>(Json, cancellationToken) is not { } draft)
+        {
+            Say($"Next year: the draft was not given ({(int)response.StatusCode}).");
+            return;
+        }
+
+        int carried = draft["carriedOver"] is JsonArray items ? items.Count : 0;
+        string first = draft["meetings"] is JsonArray { Count: > 0 } meetings ? meetings[0]?["start"]?.GetValue<string>() ?? "?" : "?";
+        Say($"Next year: POST /api/networks/{plan.NetworkId}/next-year drafts \"{draft["name"]}\" with {(draft["members"] as JsonArray)?.Count ?? 0} members, " +
+            $"the first meeting {first}, and {carried} contributions that waited all year carried over to it.");
     }
 
     async Task<bool> ExistsAsync(string path, CancellationToken cancellationToken)
