@@ -1,7 +1,7 @@
 // NetworkFunctions on Azure: `azd up` provisions this template, then deploys ./Functions to the
 // function app tagged azd-service-name=api. One resource group per azd environment; one module per
-// concern under app/. No secret is a default value, an output or an app setting value: the two
-// application secrets live in Key Vault and the app settings reference them.
+// concern under app/. No secret is a default value, an output or an app setting value: the application
+// secrets live in Key Vault and the app settings reference them.
 targetScope = 'subscription'
 
 import { previousSigningKey } from 'app/functionapp.bicep'
@@ -66,6 +66,9 @@ param sendGridEventWebhookPublicKey string = ''
 @description('Form-signing keys replaced by a rotation that the app still accepts until their validUntil (Forms__PreviousSigningKeys__<id>__*); each key\'s secret is the Key Vault secret FormSigningKey-<id>. See infra/README.md.')
 param previousFormSigningKeys previousSigningKey[] = []
 
+@description('Host name whose MX points at SendGrid Inbound Parse, e.g. svar.kommune.dk (Inbound__ReplyDomain): invitations then name a signed reply address there as organizer, so an answer by calendar counts. Empty: off, and the app gets no Inbound__Secret. See infra/README.md, Answers by calendar reply.')
+param inboundReplyDomain string = ''
+
 @description('Put the app in a virtual network and reach storage and Key Vault only through private endpoints; both then refuse public network access. See infra/README.md, Network isolation.')
 param vnetEnabled bool = false
 
@@ -77,6 +80,10 @@ param sendGridApiKey string = ''
 @secure()
 param formSigningKey string = ''
 
+@description('The password SendGrid Inbound Parse sends with each post (at least 16 characters), stored as the Key Vault secret InboundSecret. Empty: the secret is left as it is in the vault.')
+@secure()
+param inboundSecret string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -87,6 +94,7 @@ var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(t
 var documentsContainerName = 'network-documents'
 var sendGridApiKeySecretName = 'SendGridApiKey'
 var formSigningKeySecretName = 'FormSigningKey'
+var inboundSecretSecretName = 'InboundSecret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -149,8 +157,10 @@ module keyVault 'app/keyvault.bicep' = {
     tags: tags
     sendGridApiKeySecretName: sendGridApiKeySecretName
     formSigningKeySecretName: formSigningKeySecretName
+    inboundSecretSecretName: inboundSecretSecretName
     sendGridApiKey: sendGridApiKey
     formSigningKey: formSigningKey
+    inboundSecret: inboundSecret
     publicNetworkAccess: vnetEnabled ? 'Disabled' : 'Enabled'
   }
 }
@@ -201,6 +211,7 @@ module functionApp 'app/functionapp.bicep' = {
     keyVaultUri: keyVault.outputs.vaultUri
     sendGridApiKeySecretName: sendGridApiKeySecretName
     formSigningKeySecretName: formSigningKeySecretName
+    inboundSecretSecretName: inboundSecretSecretName
     taskHubName: taskHubName
     publicBaseUrl: publicBaseUrl
     retentionDays: retentionDays
@@ -209,6 +220,7 @@ module functionApp 'app/functionapp.bicep' = {
     formSigningKeyId: formSigningKeyId
     sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
     previousFormSigningKeys: previousFormSigningKeys
+    inboundReplyDomain: inboundReplyDomain
     virtualNetworkSubnetId: network.?outputs.appSubnetId
   }
   // The identity must hold its roles before the app first starts and resolves its settings.

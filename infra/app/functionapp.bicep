@@ -68,6 +68,9 @@ param sendGridApiKeySecretName string
 @description('Name of the Key Vault secret holding the form-signing key.')
 param formSigningKeySecretName string
 
+@description('Name of the Key Vault secret holding the password SendGrid Inbound Parse sends.')
+param inboundSecretSecretName string
+
 @description('Durable task hub name (app setting TaskHubName, read by host.json).')
 param taskHubName string
 
@@ -91,6 +94,9 @@ param sendGridEventWebhookPublicKey string = ''
 
 @description('Previous form-signing keys the app still accepts, each until its validUntil; empty for none.')
 param previousFormSigningKeys previousSigningKey[] = []
+
+@description('Host name whose MX points at SendGrid Inbound Parse (Inbound__ReplyDomain); empty turns calendar replies off.')
+param inboundReplyDomain string = ''
 
 @description('Resource id of the subnet the app joins (Flex Consumption VNet integration); null for none.')
 param virtualNetworkSubnetId string?
@@ -188,6 +194,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 // Key Vault references without a version resolve to the latest version of the secret.
 var sendGridApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
 var formSigningKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${formSigningKeySecretName}/)'
+var inboundSecretReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${inboundSecretSecretName}/)'
 
 var baseSettings = {
   // Host storage and the Durable task hub (Azure Storage backend), by managed identity.
@@ -216,7 +223,18 @@ var baseSettings = {
   Email__EventWebhookPublicKey: sendGridEventWebhookPublicKey
   Forms__SigningKey: formSigningKeyReference
   Forms__SigningKeyId: formSigningKeyId
+  Inbound__ReplyDomain: inboundReplyDomain
 }
+
+// Calendar replies: the secret SendGrid sends is referenced only while they are on. Off, the endpoint answers 404;
+// a reference to a secret that was never written would turn that into 503 and an unresolved setting in the portal.
+// On, the reference is set whether or not the secret is in the vault yet: if it is not, the app's health says
+// `inbound` degraded and the endpoint answers 503, so SendGrid posts the reply again once the secret is set.
+var inboundSettings = !empty(inboundReplyDomain)
+  ? {
+      Inbound__Secret: inboundSecretReference
+    }
+  : {}
 
 // A previous key's id becomes part of a Key Vault secret name (letters, digits and '-') and of two app setting
 // names (letters, digits, '.' and '_'), so only letters and digits fit both, although the app's own rule also
@@ -234,7 +252,7 @@ var previousKeySettingList = [
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(baseSettings, shallowMerge(previousKeySettingList))
+  properties: union(baseSettings, inboundSettings, shallowMerge(previousKeySettingList))
 }
 
 output name string = functionApp.name

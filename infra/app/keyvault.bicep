@@ -1,4 +1,4 @@
-// Key Vault for the two application secrets. Access is by Azure RBAC only (no access policies):
+// Key Vault for the application secrets. Access is by Azure RBAC only (no access policies):
 // the function app's identity gets Key Vault Secrets User in rbac.bicep and resolves the
 // @Microsoft.KeyVault(...) references in its app settings.
 //
@@ -22,6 +22,9 @@ param sendGridApiKeySecretName string
 @description('Name of the secret that holds the form-signing (HMAC) key.')
 param formSigningKeySecretName string
 
+@description('Name of the secret that holds the password SendGrid Inbound Parse sends.')
+param inboundSecretSecretName string
+
 @description('SendGrid API key. Empty: the secret is not written (set it afterwards with az keyvault secret set).')
 @secure()
 param sendGridApiKey string
@@ -29,6 +32,13 @@ param sendGridApiKey string
 @description('Form-signing key. Empty: the secret is not written (set it afterwards with az keyvault secret set).')
 @secure()
 param formSigningKey string
+
+@description('Password SendGrid Inbound Parse sends, at least 16 characters. Empty: the secret is not written (set it afterwards with az keyvault secret set).')
+@secure()
+param inboundSecret string
+
+// The app refuses a shorter secret (InboundOptions.MinimumSecretLength) and with it every calendar reply.
+var inboundSecretMinimumLength = 16
 
 // The template still writes the secrets when this is Disabled: ARM writes them through Key Vault's control
 // plane, which the vault's network rules do not cover. `az keyvault secret set` from outside the network does not.
@@ -77,6 +87,18 @@ resource formSigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = i
   name: formSigningKeySecretName
   properties: {
     value: formSigningKey
+    contentType: 'text/plain'
+  }
+}
+
+resource inboundSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(inboundSecret)) {
+  parent: vault
+  name: inboundSecretSecretName
+  properties: {
+    // The length test sits inside the value, not beside the condition: ARM evaluates only the branch of if() it takes.
+    value: !empty(inboundSecret) && length(inboundSecret) < inboundSecretMinimumLength
+      ? fail('inboundSecret (INBOUND_SECRET) is shorter than ${inboundSecretMinimumLength} characters, which the app refuses: use e.g. openssl rand -hex 24.')
+      : inboundSecret
     contentType: 'text/plain'
   }
 }

@@ -386,6 +386,14 @@ public sealed class ArmDeployment
                 return JsonValue.Create(false); // a string with a known part is not empty
             case "equals" when args.All(a => !IsOpaque(a) && !IsPartlyUnknown(a)):
                 return JsonValue.Create(JsonNode.DeepEquals(args[0], args[1]));
+            case "less" or "lessorequals" or "greater" or "greaterorequals" when Number(args[0]) is { } left && Number(args[1]) is { } right:
+                return JsonValue.Create(name switch
+                {
+                    "less" => left < right,
+                    "lessorequals" => left <= right,
+                    "greater" => left > right,
+                    _ => left >= right,
+                });
             case "length" when args[0] is JsonArray array:
                 return JsonValue.Create(array.Count);
             case "length" when args[0] is JsonObject obj:
@@ -452,6 +460,9 @@ public sealed class ArmDeployment
     }
 
     static bool IsBool(JsonNode? node) => node is JsonValue v && v.TryGetValue(out bool _);
+
+    static long? Number(JsonNode? node) =>
+        node is not JsonValue v ? null : v.TryGetValue(out int i) ? i : v.TryGetValue(out long l) ? l : null;
 
     static string Format(string format, IReadOnlyList<JsonNode?> args)
     {

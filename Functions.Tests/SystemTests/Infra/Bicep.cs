@@ -77,6 +77,7 @@ public static class Bicep
             ["emailSenderAddress"] = "noreply@example.org",
             ["sendGridApiKey"] = "",
             ["formSigningKey"] = "",
+            ["inboundSecret"] = "",
         };
         foreach ((string key, JsonNode? value) in overrides ?? new Dictionary<string, JsonNode?>())
         {

@@ -177,6 +177,17 @@ public class BicepBuildTests
     }
 
     [Fact]
+    public void DeployTakesTheInboundSecretFromRepositorySecretsAndTheReplyDomainFromVariables()
+    {
+        // Variables show in logs and to anyone who can read the repository settings; the secret must come from secrets.
+        string deploy = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, ".github", "workflows", "deploy.yml"));
+
+        Assert.Matches(@"(?m)^\s+INBOUND_REPLY_DOMAIN:\s*\$\{\{\s*vars\.INBOUND_REPLY_DOMAIN\s*\}\}\s*$", deploy);
+        Assert.Matches(@"(?m)^\s+INBOUND_SECRET:\s*\$\{\{\s*secrets\.INBOUND_SECRET\s*\}\}\s*$", deploy);
+        Assert.DoesNotMatch(@"vars\.INBOUND_SECRET", deploy);
+    }
+
+    [Fact]
     public void NoSecretValueIsCommittedWithTheInfrastructure()
     {
         var files = Directory.EnumerateFiles(InfraPath(), "*", SearchOption.AllDirectories)

@@ -163,13 +163,16 @@ public class InfraTemplateTests
         {
             ["sendGridApiKey"] = "test-sendgrid-value",
             ["formSigningKey"] = "test-signing-value",
+            ["inboundSecret"] = "test-inbound-value",
+            ["inboundReplyDomain"] = "svar.kommune.dk",
         });
         var secrets = withSecrets.AllResources().Where(r => r.Type == "Microsoft.KeyVault/vaults/secrets").ToDictionary(r => r.ShortName, r => (string?)r.Properties["value"]);
         Assert.Equal("test-sendgrid-value", secrets["SendGridApiKey"]);
         Assert.Equal("test-signing-value", secrets["FormSigningKey"]);
+        Assert.Equal("test-inbound-value", secrets["InboundSecret"]);
 
         // A value travels only in securestring parameters (main.bicep to the Key Vault module) and never comes out.
-        var secretValue = new Regex("test-(sendgrid|signing)-value");
+        var secretValue = new Regex("test-(sendgrid|signing|inbound)-value");
         foreach (ArmDeployment d in withSecrets.AllDeployments())
         {
             foreach ((string name, JsonNode? declaration) in d.Parameters)
@@ -196,14 +199,17 @@ public class InfraTemplateTests
 
         Assert.Contains(secure, p => p.Key == "sendGridApiKey");
         Assert.Contains(secure, p => p.Key == "formSigningKey");
+        Assert.Contains(secure, p => p.Key == "inboundSecret");
         // Empty, never a value: `azd provision --no-prompt` with the secrets unset neither fails nor overwrites the vault.
         Assert.All(secure, p => Assert.True(!p.Declaration.ContainsKey("defaultValue") || (string?)p.Declaration["defaultValue"] == "", $"{p.Name}: secure parameter '{p.Key}' has a default value."));
         JsonObject root = Bicep.Template["parameters"]!.AsObject();
         Assert.Equal("", (string?)root["sendGridApiKey"]!["defaultValue"]);
         Assert.Equal("", (string?)root["formSigningKey"]!["defaultValue"]);
+        Assert.Equal("", (string?)root["inboundSecret"]!["defaultValue"]);
         string parameterFile = File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json"));
         Assert.Contains("\"${SENDGRID_API_KEY=}\"", parameterFile, StringComparison.Ordinal);
         Assert.Contains("\"${FORM_SIGNING_KEY=}\"", parameterFile, StringComparison.Ordinal);
+        Assert.Contains("\"${INBOUND_SECRET=}\"", parameterFile, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -324,6 +330,60 @@ public class InfraTemplateTests
         ArmDeployment withKey = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["sendGridEventWebhookPublicKey"] = "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE" });
         Assert.Equal("MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE", (string?)AppSettings(withKey)["Email__EventWebhookPublicKey"]);
         Assert.Contains("\"${SENDGRID_EVENT_WEBHOOK_PUBLIC_KEY=}\"", File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CalendarRepliesAreOffByDefaultAndThenNameNoInboundSecret()
+    {
+        // Off, the app answers POST /api/inbound/email with 404; a reference to a secret never written would make it
+        // answer 503 instead and mark the setting unresolved in the portal, for a feature nobody turned on.
+        Assert.Equal("", (string?)Bicep.Template["parameters"]!["inboundReplyDomain"]!["defaultValue"]);
+        Assert.Equal("", Setting("Inbound__ReplyDomain"));
+        Assert.DoesNotContain(AppSettings(deployment), s => s.Key.StartsWith("Inbound__", StringComparison.Ordinal) && s.Key != "Inbound__ReplyDomain");
+        Assert.Contains("\"${INBOUND_REPLY_DOMAIN=}\"", File.ReadAllText(Path.Combine(Bicep.RepositoryRoot, "infra", "main.parameters.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WithAReplyDomainTheInboundSecretIsAKeyVaultReferenceNeverTheValue()
+    {
+        ArmDeployment on = Bicep.Deploy(new Dictionary<string, JsonNode?>
+        {
+            ["inboundReplyDomain"] = "svar.kommune.dk",
+            ["inboundSecret"] = "test-inbound-secret-value",
+        });
+        JsonObject settings = AppSettings(on);
+        string vaultUri = ArmDeployment.Text(Module(on, "Microsoft.KeyVault/vaults").Output("vaultUri"));
+
+        Assert.Equal("svar.kommune.dk", (string?)settings["Inbound__ReplyDomain"]);
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/InboundSecret/)", (string?)settings["Inbound__Secret"]);
+        Assert.DoesNotContain(settings, s => s.Value?.ToJsonString().Contains("test-inbound-secret-value", StringComparison.Ordinal) == true);
+
+        // Turned on without a value, the reference is still set: the secret may already be in the vault, and if it is
+        // not, the app says so (health `inbound` degraded) and answers 503, so SendGrid posts again once it is set.
+        ArmDeployment onWithoutValue = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["inboundReplyDomain"] = "svar.kommune.dk" });
+        Assert.Equal($"@Microsoft.KeyVault(SecretUri={vaultUri}secrets/InboundSecret/)", (string?)AppSettings(onWithoutValue)["Inbound__Secret"]);
+        Assert.DoesNotContain(onWithoutValue.AllResources(), r => r.Type == "Microsoft.KeyVault/vaults/secrets");
+    }
+
+    [Fact]
+    public void AnInboundSecretIsWrittenEvenWhileRepliesAreOffSoTheVaultCanBeReadyFirst()
+    {
+        ArmDeployment prepared = Bicep.Deploy(new Dictionary<string, JsonNode?> { ["inboundSecret"] = "test-inbound-secret-value" });
+
+        Assert.Contains(prepared.AllResources(), r => r.Type == "Microsoft.KeyVault/vaults/secrets" && r.ShortName == "InboundSecret");
+        Assert.False(AppSettings(prepared).ContainsKey("Inbound__Secret"), "Off, the app needs no Inbound__Secret setting.");
+    }
+
+    [Theory]
+    [InlineData("too-short")]
+    [InlineData("fifteen-chars!!")]
+    public void AnInboundSecretShorterThanTheAppAcceptsStopsTheDeployment(string secret)
+    {
+        ArmTemplateFailure failure = Assert.Throws<ArmTemplateFailure>(() =>
+            Bicep.Deploy(new Dictionary<string, JsonNode?> { ["inboundSecret"] = secret }).AllResources().ToList());
+
+        Assert.Contains("16", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, failure.Message, StringComparison.Ordinal);
     }
 
     ArmResource FunctionApp => Single(deployment, "Microsoft.Web/sites");
