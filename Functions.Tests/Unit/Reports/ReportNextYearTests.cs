@@ -43,7 +43,7 @@ public sealed class ReportNextYearTests
 
         Assert.Contains($"<h2 style=\"{H2Style(html)}\">{heading}</h2>", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.Contains(sentence, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-        Assert.Contains("<code style=\"font-family:Consolas,'Courier New',monospace;font-size:13px;overflow-wrap:anywhere;\">POST /api/networks/slagelse-samskabelse-2027/next-year</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<span style=\"font-family:Consolas,'Courier New',monospace;font-size:13px;overflow-wrap:anywhere;\">POST /api/networks/slagelse-samskabelse-2027/next-year</span>", html, StringComparison.Ordinal);
         Assert.Contains(heading.ToUpperInvariant(), text, StringComparison.Ordinal);
         Assert.Contains("POST /api/networks/slagelse-samskabelse-2027/next-year", text, StringComparison.Ordinal);
         Assert.DoesNotContain("next-year", Render(language, null).Html, StringComparison.Ordinal);
