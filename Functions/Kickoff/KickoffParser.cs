@@ -9,7 +9,8 @@ namespace NetworkFunctions.Kickoff;
 
 /// <summary>
 /// Reads and validates a kickoff document (SPEC section 4) into a <see cref="Network"/>, reporting every violation
-/// by field path rather than the first one. Pure: the clock and the id generators are passed in.
+/// by field path rather than the first one. Pure: the clock and the id generators are passed in. A member is checked
+/// by <see cref="MemberRules"/>, as a roster file's members are (<see cref="RosterImport"/>).
 /// </summary>
 public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMemberId, Func<string> newNetworkSuffix)
 {
@@ -99,34 +100,32 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
 
     string RequiredText(JsonElement parent, string field, int maxLength, string prefix = "")
     {
+        string? text = JsonText(parent, field, prefix);
+        if (text is not null && TextRules.Problem(text, maxLength) is { } problem)
+        {
+            errors.Add(prefix + field, problem);
+        }
+
+        return text ?? "";
+    }
+
+    /// <summary>A string field, trimmed; null (and an error) when it is absent, null or not a string.</summary>
+    string? JsonText(JsonElement parent, string field, string prefix)
+    {
         string path = prefix + field;
         if (!parent.TryGetProperty(field, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
         {
             errors.Add(path, "Required.");
-            return "";
+            return null;
         }
 
         if (value.ValueKind != JsonValueKind.String)
         {
             errors.Add(path, "Must be a string.");
-            return "";
+            return null;
         }
 
-        string text = value.GetString()!.Trim();
-        if (text.Length == 0)
-        {
-            errors.Add(path, "Must not be empty.");
-        }
-        else if (text.Length > maxLength)
-        {
-            errors.Add(path, $"At most {maxLength} characters.");
-        }
-        else if (text.Any(c => char.IsControl(c)))
-        {
-            errors.Add(path, "Must not contain control characters.");
-        }
-
-        return text;
+        return value.GetString()!.Trim();
     }
 
     string? OptionalText(JsonElement parent, string field, int maxLength, string prefix = "")
@@ -246,22 +245,19 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
                 continue;
             }
 
-            RejectUnknown(item, prefix, ["name", "email", "department"]);
-            string name = RequiredText(item, "name", 200, prefix);
-            string email = ReadEmail(item, prefix);
-            string department = RequiredText(item, "department", 200, prefix);
-            string? listed = departments.FirstOrDefault(d => string.Equals(d, department, StringComparison.OrdinalIgnoreCase));
-            if (department.Length > 0 && departments.Count > 0 && listed is null)
+            RejectUnknown(item, prefix, [MemberRules.Name, MemberRules.Email, MemberRules.Department]);
+            KickoffMember member = MemberRules.Check(
+                JsonText(item, MemberRules.Name, prefix),
+                JsonText(item, MemberRules.Email, prefix),
+                JsonText(item, MemberRules.Department, prefix),
+                departments,
+                (field, message) => errors.Add(prefix + field, message));
+            if (member.Email.Length > 0 && !seen.TryAdd(EmailAddresses.Normalise(member.Email), i))
             {
-                errors.Add(prefix + "department", "Not one of the organisation's departments.");
+                errors.Add(prefix + MemberRules.Email, $"The same email as members[{seen[EmailAddresses.Normalise(member.Email)]}].");
             }
 
-            if (email.Length > 0 && !seen.TryAdd(EmailAddresses.Normalise(email), i))
-            {
-                errors.Add(prefix + "email", $"The same email as members[{seen[EmailAddresses.Normalise(email)]}].");
-            }
-
-            members.Add(new Member(newMemberId(), name, email, listed ?? department, now));
+            members.Add(new Member(newMemberId(), member.Name, member.Email, member.Department, now));
             i++;
         }
 
