@@ -48,6 +48,23 @@ public static class Kickoffs
     /// <summary>Steps of the compressed meeting: invitation, one reminder, agenda, final agenda, survey, its reminder, summary.</summary>
     public const int CompressedMeetingSteps = 7;
 
+    /// <summary>
+    /// A real network-year of six meetings a month apart, the first two months on, with the default schedule: after
+    /// its kickoff mail it sleeps on its timers for weeks, as most networks of a fleet do at any moment.
+    /// </summary>
+    public static JsonObject SleepingYear(string networkId, string tag, DateTimeOffset now)
+    {
+        JsonObject document = Document(networkId, tag, Sizes.MembersPerNetwork, now.AddDays(60), TimeSpan.FromHours(3), new JsonObject());
+        document.Remove("schedule");
+        document["meetings"] = new JsonArray([.. Enumerable.Range(0, 6).Select(i => (JsonNode)new JsonObject
+        {
+            ["start"] = Instant(now.AddDays(60 + (30 * i))),
+            ["end"] = Instant(now.AddDays(60 + (30 * i)).AddHours(3)),
+            ["location"] = "Rådhuset, mødelokale 1",
+        })]);
+        return document;
+    }
+
     static JsonObject Document(string networkId, string tag, int members, DateTimeOffset start, TimeSpan length, JsonObject schedule) => new()
     {
         ["networkId"] = networkId,

@@ -65,7 +65,8 @@ public sealed partial class LocalSystem : IAsyncDisposable
     /// on the shared Azurite neither disturb the figures nor stop the storage under the run; or with the Azurite at
     /// <paramref name="azuritePort"/> (reused if one listens there).
     /// </summary>
-    public static async Task<LocalSystem> StartAsync(int? azuritePort, CancellationToken cancellationToken)
+    /// <param name="ownsAzurite">The Azurite at <paramref name="azuritePort"/> is this run's alone (it goes with its data folder): nothing to clean up on it.</param>
+    public static async Task<LocalSystem> StartAsync(int? azuritePort, CancellationToken cancellationToken, bool ownsAzurite = false)
     {
         string runId = $"bench{DateTime.UtcNow:MMddHHmmss}{Random.Shared.Next(100, 999)}";
         string data = Path.Combine(Path.GetTempPath(), $"networkfunctions-{runId}");
@@ -85,7 +86,7 @@ public sealed partial class LocalSystem : IAsyncDisposable
                 ["Network:DocumentsContainer"] = DocumentsContainer(runId),
             },
         }, cancellationToken);
-        return new LocalSystem(host, data, runId) { PrivateAzurite = azuritePort is null };
+        return new LocalSystem(host, data, runId) { PrivateAzurite = azuritePort is null || ownsAzurite };
     }
 
     /// <summary>POST /api/networks; 202 expected.</summary>

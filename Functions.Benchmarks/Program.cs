@@ -3,17 +3,18 @@ using System.Globalization;
 using System.Text.Json;
 using NetworkFunctions.Benchmarks;
 
-// dotnet run -c Release --project Functions.Benchmarks -- [--quick] [--json PATH]
+// dotnet run -c Release --project Functions.Benchmarks -- [--fleet] [--quick] [--json PATH]
 // Every figure comes with a baseline measured in the same run on the same machine, and their ratio.
 // --azurite-port N: use (or start) the Azurite at N, N+1, N+2 instead of a private one on free ports.
 bool quick = args.Contains("--quick");
+bool fleet = args.Contains("--fleet");
 string? jsonPath = ValueOf("--json");
 string? azuriteArg = ValueOf("--azurite-port");
 int? azuritePort = int.TryParse(azuriteArg, CultureInfo.InvariantCulture, out int p) && p is > 0 and < 65533 ? p : null;
 if ((args.Contains("--json") && jsonPath is null) || (azuriteArg is not null && azuritePort is null)
-    || args.Except(["--quick", "--json", "--azurite-port", jsonPath ?? "", azuriteArg ?? ""]).Any())
+    || args.Except(["--quick", "--fleet", "--json", "--azurite-port", jsonPath ?? "", azuriteArg ?? ""]).Any())
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project Functions.Benchmarks -- [--quick] [--json PATH] [--azurite-port N]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project Functions.Benchmarks -- [--fleet] [--quick] [--json PATH] [--azurite-port N]");
     return 2;
 }
 
@@ -27,7 +28,7 @@ Console.CancelKeyPress += (_, e) =>
 CancellationToken token = cancellation.Token;
 var total = Stopwatch.StartNew();
 var figures = new List<Figure>();
-Console.WriteLine($"NetworkFunctions benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+Console.WriteLine($"NetworkFunctions {(fleet ? "fleet " : "")}benchmark ({(quick ? "quick" : "full")}), {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
 
 void Report(IEnumerable<Figure> measured)
 {
@@ -56,11 +57,19 @@ async Task Measure(string name, string unit, Func<Task<IEnumerable<Figure>>> run
     }
 }
 
+LocalSystem? system = null;
+if (fleet)
+{
+    // Its own Azurite behind the counting proxy: nothing else's storage calls are counted.
+    await Measure("fleet", "", async () => await NetworkFunctions.Benchmarks.Fleet.FleetBenchmark.RunAsync(
+        NetworkFunctions.Benchmarks.Fleet.FleetSizes.For(quick), Console.WriteLine, token));
+    return await FinishAsync();
+}
+
 // CPU only, before the host runs, so its background polling does not disturb it.
 await Measure("agenda-assembly", "µs", () => Task.FromResult(AgendaAssemblyBenchmark.Run(sizes).ToList().AsEnumerable()));
 
 Console.WriteLine($"[{total.Elapsed:mm\\:ss}] starting the local host (AzureStorage engine on Azurite) …");
-LocalSystem? system = null;
 try
 {
     system = await LocalSystem.StartAsync(azuritePort, token);
@@ -76,35 +85,41 @@ catch (Exception e) when (system is null && e is not OperationCanceledException)
     figures.Add(Figure.Failed("host", "", e));
 }
 
+return await FinishAsync();
+
 // The figures are out before the host stops: stopping it takes Azurite with it, and the engine's storage polling
 // complains about that for a while afterwards.
-Console.WriteLine();
-Console.WriteLine($"Figures ({(quick ? "quick" : "full")} run, {total.Elapsed.TotalSeconds:0} s):");
-Console.WriteLine(Table(figures));
-if (jsonPath is not null)
+async Task<int> FinishAsync()
 {
-    string? directory = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
-    if (directory is not null)
+    Console.WriteLine();
+    Console.WriteLine($"Figures ({(quick ? "quick" : "full")} run, {total.Elapsed.TotalSeconds:0} s):");
+    Console.WriteLine(Table(figures));
+    if (jsonPath is not null)
     {
-        Directory.CreateDirectory(directory);
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(jsonPath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new
+        {
+            quick,
+            fleet,
+            machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
+            at = DateTimeOffset.UtcNow,
+            figures,
+        }, Json.Options), CancellationToken.None);
+        Console.WriteLine($"JSON: {Path.GetFullPath(jsonPath)}");
     }
 
-    await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(new
+    if (system is not null)
     {
-        quick,
-        machine = new { cores = Environment.ProcessorCount, os = Environment.OSVersion.ToString(), runtime = Environment.Version.ToString() },
-        at = DateTimeOffset.UtcNow,
-        figures,
-    }, Json.Options), CancellationToken.None);
-    Console.WriteLine($"JSON: {Path.GetFullPath(jsonPath)}");
-}
+        await system.DisposeAsync();
+    }
 
-if (system is not null)
-{
-    await system.DisposeAsync();
+    return figures.Any(f => double.IsNaN(f.Value)) ? 1 : 0;
 }
-
-return figures.Any(f => double.IsNaN(f.Value)) ? 1 : 0;
 
 string? ValueOf(string name)
 {

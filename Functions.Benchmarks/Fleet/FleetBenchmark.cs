@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using NetworkFunctions.Local;
+using NetworkFunctions.Local.Azurite;
+
+namespace NetworkFunctions.Benchmarks.Fleet;
+
+/// <summary>The sizes of a fleet run: K networks at three sizes, and how long idle storage calls are counted.</summary>
+public sealed record FleetSizes(bool Quick, int[] Networks, TimeSpan IdleWindow, int CompressedYears)
+{
+    public static FleetSizes For(bool quick) => quick
+        ? new(true, [5, 10, 20], TimeSpan.FromSeconds(30), 3)
+        : new(false, [20, 50, 100], TimeSpan.FromSeconds(120), 10);
+}
+
+/// <summary>
+/// <c>--fleet</c>: K networks of 20 members and six meetings on one local host with the AzureStorage engine on an Azurite
+/// of its own, every storage call counted by <see cref="StorageCountingProxy"/> between the two.
+/// <list type="bullet">
+/// <item><c>memory-per-network</c>: the slope of the process's working set (after a full collection) against K sleeping
+/// networks at three sizes; baseline the idle process (K = 0).</item>
+/// <item><c>idle-storage-calls-per-minute</c> at each K: the calls while every network sleeps on its timers (the engine's
+/// queue polling and lease renewals); baseline K = 0, the same host with no network.</item>
+/// <item><c>storage-calls-per-network-year</c>: compressed one-meeting years run to their report, the calls above the idle
+/// rate per year; floor: the documents and mail records such a year leaves (each written once and read once).</item>
+/// </list>
+/// </summary>
+public static class FleetBenchmark
+{
+    public static async Task<IReadOnlyList<Figure>> RunAsync(FleetSizes sizes, Action<string> say, CancellationToken cancellationToken)
+    {
+        string data = Path.Combine(Path.GetTempPath(), $"networkfunctions-fleet-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(data);
+        try
+        {
+            return await RunAsync(sizes, data, say, cancellationToken);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Azurite may still hold a file for a moment; the folder is in the temporary directory.
+            }
+        }
+    }
+
+    static async Task<IReadOnlyList<Figure>> RunAsync(FleetSizes sizes, string data, Action<string> say, CancellationToken cancellationToken)
+    {
+        int azuritePort = FreePorts.Pick(3);
+        int proxyPort = FreePorts.Pick(3);
+        await using AzuriteServer azurite = await AzuriteServer.EnsureRunningAsync(AzuriteSettings.FromBasePort(data, azuritePort), NullLogger.Instance, cancellationToken);
+        await using StorageCountingProxy proxy = await StorageCountingProxy.StartAsync(proxyPort, azuritePort, cancellationToken);
+        await using LocalSystem system = await LocalSystem.StartAsync(proxyPort, cancellationToken, ownsAzurite: true);
+        say($"  host {system.Host.BaseAddress}, Azurite on {azuritePort}, counting proxy on {proxyPort}");
+
+        // The benchmark's own look at storage goes to Azurite directly: only the host's calls are counted.
+        var direct = new Direct(new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(system.Documents.Name),
+            new TableClient(azurite.ConnectionString, $"{system.TaskHub}Instances"));
+
+        // The compressed years first: they warm the host (JIT, tables and queues) before anything is measured at rest.
+        Figure years = await CompressedYearsAsync(system, proxy, direct, sizes, say, cancellationToken);
+        var figures = new List<Figure>();
+        await SettleAsync(TimeSpan.FromSeconds(10), cancellationToken);
+        (double idleMemory, double idleCalls, StorageCount idleCount) = await SleepingAsync(proxy, sizes, cancellationToken);
+        say($"  K=0: {idleMemory:0} MB, {idleCalls:0} storage calls/min ({idleCount.Top(4)})");
+
+        var memory = new List<(int K, double Mb)> { (0, idleMemory) };
+        int started = 0;
+        string tag = system.RunId.ToLowerInvariant();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        foreach (int k in sizes.Networks)
+        {
+            string[] ids = [.. Enumerable.Range(started + 1, k - started).Select(i => $"{tag}-f{i}")];
+            await Task.WhenAll(ids.Select((id, i) => system.KickoffAsync(Kickoffs.SleepingYear(id, $"{tag}f{started + i + 1}", now), cancellationToken)));
+            started = k;
+            await WaitUntilAllSleepAsync(direct, k, cancellationToken);
+            (double mb, double calls, StorageCount count) = await SleepingAsync(proxy, sizes, cancellationToken);
+            memory.Add((k, mb));
+            say($"  K={k}: {mb:0} MB, {calls:0} storage calls/min ({count.Top(4)})");
+            figures.Add(new Figure($"idle-storage-calls-per-minute-k{k}", Math.Round(calls, 1), "calls/min", Math.Round(idleCalls, 1),
+                "the same host with no network, counted over the same window", "lower")
+            {
+                Extra =
+                {
+                    ["networks"] = k,
+                    ["usdPerYear"] = Math.Round(count.Usd * (TimeSpan.FromDays(365) / sizes.IdleWindow), 2),
+                    ["byService"] = ByService(count, 1),
+                },
+            });
+        }
+
+        (double slope, double r2) = Fit(memory);
+        figures.Insert(0, new Figure("memory-per-network", Math.Round(slope, 3), "MB", Math.Round(idleMemory, 1),
+            "the idle process (K = 0): working set after a full collection", "lower")
+        {
+            Extra =
+            {
+                ["points"] = string.Join(" ", memory.Select(p => FormattableString.Invariant($"K{p.K}:{p.Mb:0}MB"))),
+                ["linearR2"] = Math.Round(r2, 3),
+            },
+        });
+
+        figures.Add(years);
+        return figures;
+    }
+
+    /// <summary>Working set after a full collection (MB), and the storage calls per minute over the idle window.</summary>
+    static async Task<(double Mb, double CallsPerMinute, StorageCount Count)> SleepingAsync(StorageCountingProxy proxy, FleetSizes sizes, CancellationToken cancellationToken)
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        double mb = Process.GetCurrentProcess().WorkingSet64 / (1024.0 * 1024.0);
+        StorageCount before = proxy.Snapshot();
+        await Task.Delay(sizes.IdleWindow, cancellationToken);
+        StorageCount window = proxy.Snapshot().Minus(before);
+        return (mb, window.Total / sizes.IdleWindow.TotalMinutes, window);
+    }
+
+    /// <summary>Waits until every network's kickoff mail is out and its meetings wait on their timers (the status says Running and nothing is due soon).</summary>
+    static async Task WaitUntilAllSleepAsync(Direct direct, int k, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            int running = 0;
+            await foreach (TableEntity instance in direct.Instances.QueryAsync<TableEntity>("RuntimeStatus eq 'Running'", select: ["PartitionKey"], cancellationToken: cancellationToken))
+            {
+                running++;
+            }
+
+            // Each network-year is one orchestration and one per meeting.
+            if (running >= k * 7)
+            {
+                await SettleAsync(TimeSpan.FromSeconds(5), cancellationToken);
+                return;
+            }
+
+            await Task.Delay(500, cancellationToken);
+        }
+
+        throw new TimeoutException($"Not all of {k} networks were running their meetings after 5 minutes.");
+    }
+
+    /// <summary>
+    /// Compressed one-meeting years run to their report; the storage calls above the idle rate, per year, against the
+    /// floor: each document and mail record the year leaves written once and read once.
+    /// </summary>
+    static async Task<Figure> CompressedYearsAsync(LocalSystem system, StorageCountingProxy proxy, Direct direct, FleetSizes sizes, Action<string> say, CancellationToken cancellationToken)
+    {
+        string tag = $"{system.RunId.ToLowerInvariant()}y";
+        string[] ids = [.. Enumerable.Range(1, sizes.CompressedYears).Select(i => $"{tag}-year{i}")];
+        await SettleAsync(TimeSpan.FromSeconds(5), cancellationToken);
+        StorageCount rest = proxy.Snapshot();
+        await Task.Delay(sizes.IdleWindow, cancellationToken);
+        double idleCallsPerMinute = proxy.Snapshot().Minus(rest).Total / sizes.IdleWindow.TotalMinutes;
+        StorageCount before = proxy.Snapshot();
+        var clock = Stopwatch.StartNew();
+        DateTimeOffset now = DateTimeOffset.UtcNow;
+        await Task.WhenAll(ids.Select((id, i) => system.KickoffAsync(Kickoffs.CompressedMeeting(id, $"{tag}{i + 1}", now), cancellationToken)));
+        foreach (string id in ids)
+        {
+            await direct.WaitForCompletionAsync(id, TimeSpan.FromMinutes(6), cancellationToken);
+        }
+
+        TimeSpan elapsed = clock.Elapsed;
+        StorageCount years = proxy.Snapshot().Minus(before);
+        double idle = idleCallsPerMinute * elapsed.TotalMinutes;
+        double perYear = Math.Max(0, years.Total - idle) / ids.Length;
+
+        int documents = 0;
+        foreach (string id in ids)
+        {
+            await foreach (var blob in direct.Documents.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, $"networks/{id}/", cancellationToken))
+            {
+                documents++;
+            }
+        }
+
+        double floor = 2.0 * documents / ids.Length;
+        say($"  {ids.Length} compressed years in {elapsed.TotalSeconds:0} s: {years.Total} calls ({years.Top(6)})");
+        return new Figure("storage-calls-per-network-year", Math.Round(perYear), "calls", Math.Round(floor),
+            "each document and mail record the year leaves (the documents container), written once and read once", "lower")
+        {
+            Extra =
+            {
+                ["years"] = ids.Length,
+                ["meetingsPerYear"] = 1,
+                ["idleCallsSubtracted"] = Math.Round(idle),
+                ["idleCallsPerMinute"] = Math.Round(idleCallsPerMinute),
+                ["documentsPerYear"] = documents / ids.Length,
+                ["usdPerYear"] = Math.Round(years.Usd / ids.Length, 4),
+                ["byService"] = ByService(years, ids.Length),
+            },
+        };
+    }
+
+    /// <summary>"blob 360, queue 300, table 120": the calls of each service, divided by <paramref name="per"/>.</summary>
+    static string ByService(StorageCount count, int per) =>
+        string.Join(", ", Enum.GetValues<StorageService>().Select(s => FormattableString.Invariant($"{s.ToString().ToLowerInvariant()} {count.Of(s) / per}")));
+
+    /// <summary>Least squares: the slope of MB against K, and R² (1: perfectly linear).</summary>
+    static (double Slope, double R2) Fit(IReadOnlyList<(int K, double Mb)> points)
+    {
+        double meanK = points.Average(p => p.K);
+        double meanMb = points.Average(p => p.Mb);
+        double sxx = points.Sum(p => (p.K - meanK) * (p.K - meanK));
+        double sxy = points.Sum(p => (p.K - meanK) * (p.Mb - meanMb));
+        double slope = sxx == 0 ? 0 : sxy / sxx;
+        double total = points.Sum(p => (p.Mb - meanMb) * (p.Mb - meanMb));
+        double residual = points.Sum(p => Math.Pow(p.Mb - (meanMb + (slope * (p.K - meanK))), 2));
+        return (slope, total == 0 ? 1 : 1 - (residual / total));
+    }
+
+    static Task SettleAsync(TimeSpan time, CancellationToken cancellationToken) => Task.Delay(time, cancellationToken);
+
+    /// <summary>Azurite without the proxy: the documents container and the task hub's Instances table.</summary>
+    sealed record Direct(BlobContainerClient Documents, TableClient Instances)
+    {
+        public async Task WaitForCompletionAsync(string instanceId, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var clock = Stopwatch.StartNew();
+            while (clock.Elapsed < timeout)
+            {
+                var row = await Instances.GetEntityIfExistsAsync<TableEntity>(instanceId, "", ["RuntimeStatus"], cancellationToken);
+                string? status = row.HasValue ? row.Value!.GetString("RuntimeStatus") : null;
+                if (status is "Completed")
+                {
+                    return;
+                }
+
+                if (status is "Failed" or "Terminated")
+                {
+                    throw new InvalidOperationException($"{instanceId} ended {status}.");
+                }
+
+                await Task.Delay(1000, cancellationToken);
+            }
+
+            throw new TimeoutException($"{instanceId} not completed after {timeout.TotalSeconds:0} s.");
+        }
+    }
+}
