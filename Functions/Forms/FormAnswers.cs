@@ -138,7 +138,8 @@ public static class FormAnswers
         return (ratings, texts, errors);
     }
 
-    static ContributionType? ParseType(string text) => text switch
+    /// <summary>A contribution's type as the forms and the kickoff's <c>carriedOver</c> write it (theme, case, experience, challenge); null for any other text.</summary>
+    public static ContributionType? ParseType(string? text) => text switch
     {
         "theme" => ContributionType.Theme,
         "case" => ContributionType.Case,

@@ -360,14 +360,7 @@ public sealed partial class KickoffParser(DateTimeOffset now, Func<string> newMe
                 errors.Add(prefix + "memberEmail", "Not the email of one of the members.");
             }
 
-            ContributionType? type = OptionalText(item, "type", 20, prefix) switch
-            {
-                "theme" => ContributionType.Theme,
-                "case" => ContributionType.Case,
-                "experience" => ContributionType.Experience,
-                "challenge" => ContributionType.Challenge,
-                _ => null,
-            };
+            ContributionType? type = FormAnswers.ParseType(OptionalText(item, "type", 20, prefix));
             if (type is null && !errors.Has(prefix + "type"))
             {
                 errors.Add(prefix + "type", "Use theme, case, experience or challenge.");
