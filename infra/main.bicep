@@ -69,6 +69,12 @@ param previousFormSigningKeys previousSigningKey[] = []
 @description('Host name whose MX points at SendGrid Inbound Parse, e.g. svar.kommune.dk (Inbound__ReplyDomain): invitations then name a signed reply address there as organizer, so an answer by calendar counts. Empty: off, and the app gets no Inbound__Secret. See infra/README.md, Answers by calendar reply.')
 param inboundReplyDomain string = ''
 
+@description('Client id (application id) of the Entra ID app registration the console signs in with, through App Service authentication (authsettingsV2). Empty: no built-in authentication, no Console__ settings, and the console answers that sign-in is not configured. See infra/README.md, Sign-in for the console.')
+param consoleClientId string = ''
+
+@description('Object id of the Entra ID group whose members see every network in the console (Console__AdminGroup). Empty: nobody sees every network; each person sees the networks that name them.')
+param consoleAdminGroup string = ''
+
 @description('Put the app in a virtual network and reach storage and Key Vault only through private endpoints; both then refuse public network access. See infra/README.md, Network isolation.')
 param vnetEnabled bool = false
 
@@ -84,6 +90,10 @@ param formSigningKey string = ''
 @secure()
 param inboundSecret string = ''
 
+@description('Client secret of the console\'s app registration, stored as the Key Vault secret ConsoleClientSecret. Required while consoleClientId is set; empty otherwise.')
+@secure()
+param consoleClientSecret string = ''
+
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
   'azd-env-name': environmentName
@@ -95,6 +105,7 @@ var documentsContainerName = 'network-documents'
 var sendGridApiKeySecretName = 'SendGridApiKey'
 var formSigningKeySecretName = 'FormSigningKey'
 var inboundSecretSecretName = 'InboundSecret'
+var consoleClientSecretSecretName = 'ConsoleClientSecret'
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: !empty(resourceGroupName) ? resourceGroupName : 'rg-${environmentName}'
@@ -161,6 +172,13 @@ module keyVault 'app/keyvault.bicep' = {
     sendGridApiKey: sendGridApiKey
     formSigningKey: formSigningKey
     inboundSecret: inboundSecret
+    consoleClientSecretSecretName: consoleClientSecretSecretName
+    // Sign-in cannot work without the secret, so a client id without one stops the provision here. The secret is required
+    // rather than left to the vault (as the others may be): App Service authentication only reads it at sign-in, so a
+    // missing one would show first as a failed sign-in of the director, not in GET /api/health.
+    consoleClientSecret: !empty(consoleClientId) && empty(consoleClientSecret)
+      ? fail('consoleClientId (CONSOLE_CLIENT_ID) is set but consoleClientSecret (CONSOLE_CLIENT_SECRET) is empty: give the client secret of the app registration, or leave CONSOLE_CLIENT_ID empty to turn console sign-in off. See infra/README.md, Sign-in for the console.')
+      : consoleClientSecret
     publicNetworkAccess: vnetEnabled ? 'Disabled' : 'Enabled'
   }
 }
@@ -212,6 +230,7 @@ module functionApp 'app/functionapp.bicep' = {
     sendGridApiKeySecretName: sendGridApiKeySecretName
     formSigningKeySecretName: formSigningKeySecretName
     inboundSecretSecretName: inboundSecretSecretName
+    consoleClientSecretSecretName: consoleClientSecretSecretName
     taskHubName: taskHubName
     publicBaseUrl: publicBaseUrl
     retentionDays: retentionDays
@@ -221,6 +240,8 @@ module functionApp 'app/functionapp.bicep' = {
     sendGridEventWebhookPublicKey: sendGridEventWebhookPublicKey
     previousFormSigningKeys: previousFormSigningKeys
     inboundReplyDomain: inboundReplyDomain
+    consoleClientId: consoleClientId
+    consoleAdminGroup: consoleAdminGroup
     virtualNetworkSubnetId: network.?outputs.appSubnetId
   }
   // The identity must hold its roles before the app first starts and resolves its settings.

@@ -71,6 +71,9 @@ param formSigningKeySecretName string
 @description('Name of the Key Vault secret holding the password SendGrid Inbound Parse sends.')
 param inboundSecretSecretName string
 
+@description('Name of the Key Vault secret holding the client secret of the console\'s app registration.')
+param consoleClientSecretSecretName string
+
 @description('Durable task hub name (app setting TaskHubName, read by host.json).')
 param taskHubName string
 
@@ -97,6 +100,12 @@ param previousFormSigningKeys previousSigningKey[] = []
 
 @description('Host name whose MX points at SendGrid Inbound Parse (Inbound__ReplyDomain); empty turns calendar replies off.')
 param inboundReplyDomain string = ''
+
+@description('Client id of the Entra ID app registration the console signs in with (App Service authentication); empty turns built-in authentication and the Console__ settings off.')
+param consoleClientId string = ''
+
+@description('Object id of the Entra ID group whose members see every network (Console__AdminGroup); empty for none.')
+param consoleAdminGroup string = ''
 
 @description('Resource id of the subnet the app joins (Flex Consumption VNet integration); null for none.')
 param virtualNetworkSubnetId string?
@@ -195,6 +204,7 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
 var sendGridApiKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${sendGridApiKeySecretName}/)'
 var formSigningKeyReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${formSigningKeySecretName}/)'
 var inboundSecretReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${inboundSecretSecretName}/)'
+var consoleClientSecretReference = '@Microsoft.KeyVault(SecretUri=${keyVaultUri}secrets/${consoleClientSecretSecretName}/)'
 
 var baseSettings = {
   // Host storage and the Durable task hub (Azure Storage backend), by managed identity.
@@ -236,6 +246,20 @@ var inboundSettings = !empty(inboundReplyDomain)
     }
   : {}
 
+// Console sign-in: App Service authentication reads the client secret from this app setting (a Key Vault reference,
+// resolved by the identity like the others). The app trusts X-MS-CLIENT-PRINCIPAL only with Console__SignIn=AppService
+// and only for a principal of this tenant; off, none of these settings exist and the console says sign-in is not configured.
+var consoleSecretSettingName = 'MICROSOFT_PROVIDER_AUTHENTICATION_SECRET'
+var consoleTenantId = tenant().tenantId
+var consoleSettings = !empty(consoleClientId)
+  ? {
+      Console__SignIn: 'AppService'
+      Console__TenantId: consoleTenantId
+      Console__AdminGroup: consoleAdminGroup
+      MICROSOFT_PROVIDER_AUTHENTICATION_SECRET: consoleClientSecretReference
+    }
+  : {}
+
 // A previous key's id becomes part of a Key Vault secret name (letters, digits and '-') and of two app setting
 // names (letters, digits, '.' and '_'), so only letters and digits fit both, although the app's own rule also
 // allows '-' and '_'. Anything else stops the deployment here rather than leaving a setting that cannot resolve.
@@ -252,7 +276,51 @@ var previousKeySettingList = [
 resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   parent: functionApp
   name: 'appsettings'
-  properties: union(baseSettings, inboundSettings, shallowMerge(previousKeySettingList))
+  properties: union(baseSettings, inboundSettings, consoleSettings, shallowMerge(previousKeySettingList))
+}
+
+// Built-in authentication (Easy Auth) with Microsoft Entra ID, for the console only. It stops nobody: the app itself
+// sends an unsigned visitor of /api/console/... to /.auth/login/aad, and every other route (member forms, the inbound
+// mail and SendGrid event webhooks, health, the function-key API) is answered exactly as without it. Allowing anonymous
+// callers everywhere avoids excludedPaths, a list every new public route would have to join. What the platform adds for
+// every request is the guarantee the app relies on: it injects X-MS-CLIENT-PRINCIPAL for a signed-in caller and never
+// passes one a client sent. No token store: the app reads only that header, never the provider's tokens, and Flex
+// Consumption has no shared file system for the store (its blob alternative needs a SAS URL, and shared keys are off).
+resource authSettings 'Microsoft.Web/sites/config@2024-04-01' = if (!empty(consoleClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: consoleClientId
+          clientSecretSettingName: consoleSecretSettingName
+          // https://login.microsoftonline.com/<tenant>/v2.0 in the public cloud.
+          openIdIssuer: '${environment().authentication.loginEndpoint}${consoleTenantId}/v2.0'
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
+    httpSettings: {
+      requireHttps: true
+    }
+  }
+  // The secret's setting exists before the provider that names it; two config writes on one site also must not race.
+  dependsOn: [
+    appSettings
+  ]
 }
 
 output name string = functionApp.name

@@ -37,6 +37,13 @@ param formSigningKey string
 @secure()
 param inboundSecret string
 
+@description('Name of the secret that holds the client secret of the console\'s app registration (App Service authentication).')
+param consoleClientSecretSecretName string
+
+@description('Client secret of the console\'s app registration. Empty: the secret is not written.')
+@secure()
+param consoleClientSecret string = ''
+
 // The app refuses a shorter secret (InboundOptions.MinimumSecretLength) and with it every calendar reply.
 var inboundSecretMinimumLength = 16
 
@@ -99,6 +106,15 @@ resource inboundSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if
     value: !empty(inboundSecret) && length(inboundSecret) < inboundSecretMinimumLength
       ? fail('inboundSecret (INBOUND_SECRET) is shorter than ${inboundSecretMinimumLength} characters, which the app refuses: use e.g. openssl rand -hex 24.')
       : inboundSecret
+    contentType: 'text/plain'
+  }
+}
+
+resource consoleClientSecretSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(consoleClientSecret)) {
+  parent: vault
+  name: consoleClientSecretSecretName
+  properties: {
+    value: consoleClientSecret
     contentType: 'text/plain'
   }
 }

@@ -431,6 +431,7 @@ public sealed class ArmDeployment
                 {
                     ["name"] = "AzureCloud",
                     ["suffixes"] = new JsonObject { ["storage"] = "core.windows.net", ["keyvaultDns"] = ".vault.azure.net" },
+                    ["authentication"] = new JsonObject { ["loginEndpoint"] = "https://login.microsoftonline.com/" },
                 };
             case "split" when args[0] is JsonValue s && s.TryGetValue(out string? str) && !IsPartlyUnknown(s):
                 string[] delimiters = args[1] is JsonArray list ? list.Select(Text).ToArray() : [Text(args[1])];
