@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkFunctions.Local;
