@@ -52,18 +52,43 @@ public static class Kickoffs
     /// A real network-year of six meetings a month apart, the first two months on, with the default schedule: after
     /// its kickoff mail it sleeps on its timers for weeks, as most networks of a fleet do at any moment.
     /// </summary>
-    public static JsonObject SleepingYear(string networkId, string tag, DateTimeOffset now)
+    public static JsonObject SleepingYear(string networkId, string tag, DateTimeOffset now) => Year(networkId, tag, now, firstDay: 60, everyDays: 30);
+
+    /// <summary>
+    /// A real network-year of six meetings, the first 45 days after the kickoff and then every 60 days (the same as
+    /// <see cref="Fleet.RealYearWakes.RealYear"/>), with the default schedule.
+    /// </summary>
+    public static JsonObject RealYear(string networkId, string tag, DateTimeOffset now) => Year(networkId, tag, now, firstDay: 45, everyDays: 60);
+
+    static JsonObject Year(string networkId, string tag, DateTimeOffset now, int firstDay, int everyDays)
     {
-        JsonObject document = Document(networkId, tag, Sizes.MembersPerNetwork, now.AddDays(60), TimeSpan.FromHours(3), new JsonObject());
+        JsonObject document = Document(networkId, tag, Sizes.MembersPerNetwork, now.AddDays(firstDay), TimeSpan.FromHours(3), new JsonObject());
         document.Remove("schedule");
         document["meetings"] = new JsonArray([.. Enumerable.Range(0, 6).Select(i => (JsonNode)new JsonObject
         {
-            ["start"] = Instant(now.AddDays(60 + (30 * i))),
-            ["end"] = Instant(now.AddDays(60 + (30 * i)).AddHours(3)),
+            ["start"] = Instant(now.AddDays(firstDay + (everyDays * i))),
+            ["end"] = Instant(now.AddDays(firstDay + (everyDays * i)).AddHours(3)),
             ["location"] = "Rådhuset, mødelokale 1",
         })]);
         return document;
     }
+
+    /// <summary>
+    /// One meeting whose contribution deadline is <paramref name="deadline"/> (the meeting an hour later): the invitations go
+    /// out at kickoff (their lead has passed), no reminders, and the facilitator's agenda is due at the deadline, so K
+    /// networks kicked off with the same deadline have K agendas due in the same instant.
+    /// </summary>
+    public static JsonObject DueTogether(string networkId, string tag, DateTimeOffset deadline) =>
+        Document(networkId, tag, Sizes.MembersPerNetwork, deadline.AddHours(1), TimeSpan.FromHours(2), new JsonObject
+        {
+            ["invitationLead"] = "P1D",
+            ["contributionDeadlineLead"] = "PT1H",
+            ["reminderLeads"] = new JsonArray(),
+            ["finalAgendaLead"] = "PT30M",
+            ["surveyDelay"] = "PT1H",
+            ["surveyOpenFor"] = "P1D",
+            ["surveyReminderAfter"] = "PT12H",
+        });
 
     static JsonObject Document(string networkId, string tag, int members, DateTimeOffset start, TimeSpan length, JsonObject schedule) => new()
     {

@@ -66,7 +66,9 @@ public sealed partial class LocalSystem : IAsyncDisposable
     /// <paramref name="azuritePort"/> (reused if one listens there).
     /// </summary>
     /// <param name="ownsAzurite">The Azurite at <paramref name="azuritePort"/> is this run's alone (it goes with its data folder): nothing to clean up on it.</param>
-    public static async Task<LocalSystem> StartAsync(int? azuritePort, CancellationToken cancellationToken, bool ownsAzurite = false)
+    /// <param name="configureServices">Registrations after the app's own (the fleet's timer-wake host sets the worker's maximum timer interval).</param>
+    public static async Task<LocalSystem> StartAsync(int? azuritePort, CancellationToken cancellationToken, bool ownsAzurite = false,
+        Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         string runId = $"bench{DateTime.UtcNow:MMddHHmmss}{Random.Shared.Next(100, 999)}";
         string data = Path.Combine(Path.GetTempPath(), $"networkfunctions-{runId}");
@@ -79,6 +81,7 @@ public sealed partial class LocalSystem : IAsyncDisposable
             DurableBackend = DurableBackend.AzureStorage,
             TaskHub = runId,
             ExtraAssemblies = [typeof(FloorFunctions).Assembly],
+            ConfigureServices = configureServices,
             Settings = new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Warning",
