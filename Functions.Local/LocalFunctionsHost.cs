@@ -16,6 +16,8 @@ using NetworkFunctions.Forms;
 using NetworkFunctions.Hosting;
 using NetworkFunctions.Http;
 using NetworkFunctions.Inbound;
+using NetworkFunctions.Local.SignIn;
+using NetworkFunctions.Office;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Storage;
 using NetworkFunctions.Local.Azurite;
@@ -101,6 +103,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
                 [$"{InboundOptions.Section}:{nameof(InboundOptions.ReplyDomain)}"] = "svar.localhost",
                 [$"{InboundOptions.Section}:{nameof(InboundOptions.Secret)}"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)),
 
+                // The office's console signs people in through the host's development sign-in (SignIn/DevelopmentSignIn.cs),
+                // which plays the platform's built-in authentication.
+                [$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.SignIn)}"] = nameof(ConsoleSignIn.AppService),
+                [$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.TenantId)}"] = DevelopmentSignIn.Tenant,
+                [$"{ConsoleOptions.Section}:{nameof(ConsoleOptions.AdminGroup)}"] = DevelopmentSignIn.AdminGroup,
+
                 // A fixed development key, so form links in the local mailbox keep working across restarts.
                 [$"{FormOptions.Section}:{nameof(FormOptions.SigningKey)}"] = FormOptions.DevelopmentSigningKey,
                 [$"{FormOptions.Section}:{nameof(FormOptions.AllowDevelopmentKey)}"] = "true",
@@ -175,10 +183,12 @@ public sealed class LocalFunctionsHost : IAsyncDisposable
 
             WebApplication app = builder.Build();
             app.UseHostFiltering();
+            app.UseDevelopmentSignIn();
             functionServices.Root = app.Services;
             app.MapHttpFunctions(catalog, ReadRoutePrefix(), app.Services.GetRequiredService<FunctionKeys>());
             app.MapAdminFunctions(catalog, app.Services.GetRequiredService<FunctionKeys>());
             app.MapLocalMailSink();
+            app.MapDevelopmentSignIn();
             await app.StartAsync(cancellationToken);
 
             var host = new LocalFunctionsHost(app, engine, azurite, catalog, new Uri(baseUrl), options with { Port = port });

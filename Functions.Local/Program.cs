@@ -32,6 +32,7 @@ Uri api = host.BaseAddress;
 Console.WriteLine($"""
 
     NetworkFunctions is running ({host.Catalog.Functions.Count} functions, {host.Options.DurableBackend} engine, Azurite data in {Path.GetFullPath(host.Options.Data)}).
+      Console: {api}api/console   (local development sign-in: type any name and address)
       API:     {api}api   (function key: header x-functions-key)
       Health:  {api}api/health
       Mailbox: {api}dev/mailbox

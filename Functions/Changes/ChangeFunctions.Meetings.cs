@@ -26,6 +26,13 @@ public sealed partial class ChangeFunctions
             return body.Problem;
         }
 
+        using JsonDocument document = body.Value!;
+        return await ChangeMeetingAsync(client, networkId, n, document.RootElement, cancellationToken);
+    }
+
+    /// <summary>Moves or cancels a meeting as <paramref name="body"/> (the PATCH's JSON) says: the API's and the console's one way to do it.</summary>
+    public async Task<IResult> ChangeMeetingAsync(DurableTaskClient client, string networkId, int n, JsonElement body, CancellationToken cancellationToken)
+    {
         // A meeting whose process has ended can no longer take a change: say why instead of saving one nobody acts on.
         string instanceId = InstanceIds.Meeting(networkId, n);
         if (NetworkIds.IsValid(networkId) && await client.GetInstanceAsync(instanceId, cancellationToken) is { IsRunning: false, RuntimeStatus: not OrchestrationRuntimeStatus.Pending } ended)
@@ -35,7 +42,6 @@ public sealed partial class ChangeFunctions
                 : Problems.Conflict($"Meeting {n} has stopped ({ended.RuntimeStatus}).", $"Resume the network (POST /api/networks/{networkId}/resume), then change the meeting.");
         }
 
-        using JsonDocument document = body.Value!;
         return await EditNetworkAsync(networkId, "The network changed while the meeting was changed; try again.", network =>
         {
             if (network.FindMeeting(n) is not { } meeting)
@@ -54,7 +60,7 @@ public sealed partial class ChangeFunctions
                 return NetworkEdit.Refuse(Problems.Conflict($"Meeting {n} has started or been held.", "Only meetings that lie ahead can be changed."));
             }
 
-            (MeetingChange? change, FieldErrors errors) = ChangeRequests.ReadMeetingChange(document.RootElement, network, n, now);
+            (MeetingChange? change, FieldErrors errors) = ChangeRequests.ReadMeetingChange(body, network, n, now);
             if (change is null)
             {
                 return NetworkEdit.Refuse(Problems.Validation(errors, "The meeting change is not valid."));

@@ -28,9 +28,14 @@ public sealed partial class ChangeFunctions
         }
 
         using JsonDocument document = body.Value!;
-        return await EditNetworkAsync(networkId, "The network changed while the member was added; try again.", network =>
+        return await AddMemberAsync(client, networkId, document.RootElement, $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members", cancellationToken);
+    }
+
+    /// <summary>Adds the member <paramref name="body"/> (the POST's JSON) describes; <paramref name="membersUrl"/> is where the new member's address starts.</summary>
+    public async Task<IResult> AddMemberAsync(DurableTaskClient client, string networkId, JsonElement body, string membersUrl, CancellationToken cancellationToken) =>
+        await EditNetworkAsync(networkId, "The network changed while the member was added; try again.", network =>
         {
-            (NewMember? added, FieldErrors errors) = ChangeRequests.ReadMember(document.RootElement, network);
+            (NewMember? added, FieldErrors errors) = ChangeRequests.ReadMember(body, network);
             if (added is null)
             {
                 return NetworkEdit.Refuse(Problems.Validation(errors, "The member is not valid."));
@@ -45,12 +50,9 @@ public sealed partial class ChangeFunctions
                     await InviteAtOnceAsync(client, new MemberJoined(networkId, member.Id), cancellationToken);
                 }
 
-                return Results.Created(
-                    $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members/{member.Id}",
-                    new MemberAdded(member.Id, member.Name, member.Email, member.Department));
+                return Results.Created($"{membersUrl}/{member.Id}", new MemberAdded(member.Id, member.Name, member.Email, member.Department));
             });
         }, cancellationToken);
-    }
 
     /// <summary>Every member with their opaque id, so the member routes can be called without an address in the URL.</summary>
     [Function(nameof(ListMembers))]
@@ -82,14 +84,19 @@ public sealed partial class ChangeFunctions
         }
 
         using JsonDocument document = body.Value!;
-        return await EditNetworkAsync(networkId, "The network changed while the member was corrected; try again.", network =>
+        return await EditMemberAsync(networkId, memberId, document.RootElement, cancellationToken);
+    }
+
+    /// <summary>Corrects the member as <paramref name="body"/> (the PATCH's JSON) says.</summary>
+    public async Task<IResult> EditMemberAsync(string networkId, string memberId, JsonElement body, CancellationToken cancellationToken) =>
+        NotAMemberId(memberId) ?? await EditNetworkAsync(networkId, "The network changed while the member was corrected; try again.", network =>
         {
             if (network.FindMember(memberId) is not { } member)
             {
                 return NetworkEdit.Refuse(Problems.NotFound("The member"));
             }
 
-            (MemberEdit? edit, FieldErrors errors) = ChangeRequests.ReadMemberEdit(document.RootElement, network, member);
+            (MemberEdit? edit, FieldErrors errors) = ChangeRequests.ReadMemberEdit(body, network, member);
             if (edit is null)
             {
                 return NetworkEdit.Refuse(Problems.Validation(errors, "The correction is not valid."));
@@ -108,7 +115,6 @@ public sealed partial class ChangeFunctions
                 return Results.Json(corrected, DocumentJson.Options);
             });
         }, cancellationToken);
-    }
 
     [Function(nameof(RemoveMember))]
     public async Task<IResult> RemoveMember(
@@ -116,6 +122,10 @@ public sealed partial class ChangeFunctions
         string networkId,
         string memberId,
         CancellationToken cancellationToken) =>
+        await RemoveMemberAsync(networkId, memberId);
+
+    /// <summary>Removes the member and erases what they gave: 204 when done, 202 when the erasure goes on by itself.</summary>
+    public async Task<IResult> RemoveMemberAsync(string networkId, string memberId) =>
         NotAMemberId(memberId) ?? await erasure.EraseAsync(networkId, memberId) switch
         {
             // The erasure does not take the request's cancellation: once journaled, it finishes even if the caller goes.

@@ -21,7 +21,11 @@ public sealed class ExportFunctions(NetworkStore store, YearReportDocuments repo
     public async Task<IResult> ExportWorkbook(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/export.xlsx")] HttpRequest request,
         string networkId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await WorkbookAsync(networkId, cancellationToken);
+
+    /// <summary>The network's overview as an Excel workbook: the API's and the console's one export.</summary>
+    public async Task<IResult> WorkbookAsync(string networkId, CancellationToken cancellationToken)
     {
         if (await LoadAsync(networkId, cancellationToken) is not { } network)
         {
@@ -36,9 +40,13 @@ public sealed class ExportFunctions(NetworkStore store, YearReportDocuments repo
     public async Task<IResult> ExportTable(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/export.csv")] HttpRequest request,
         string networkId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await TableAsync(networkId, request.Query[TableQuery].FirstOrDefault(), cancellationToken);
+
+    /// <summary>One table of the overview as CSV (<c>attendance</c> when none is asked for).</summary>
+    public async Task<IResult> TableAsync(string networkId, string? asked, CancellationToken cancellationToken)
     {
-        string table = request.Query[TableQuery].FirstOrDefault() is { Length: > 0 } asked ? asked : "attendance";
+        string table = asked is { Length: > 0 } ? asked : "attendance";
         if (!ExportSheet.Keys.Contains(table, StringComparer.Ordinal))
         {
             var errors = new FieldErrors();

@@ -8,10 +8,14 @@ using NetworkFunctions.Email;
 using NetworkFunctions.Exports;
 using NetworkFunctions.Forms;
 using NetworkFunctions.Health;
+using NetworkFunctions.Housekeeping;
 using NetworkFunctions.Inbound;
+using NetworkFunctions.Kickoff;
 using NetworkFunctions.MailEvents;
 using NetworkFunctions.Minutes;
 using NetworkFunctions.Networks;
+using NetworkFunctions.NextYear;
+using NetworkFunctions.Office;
 using NetworkFunctions.Overview;
 using NetworkFunctions.Rendering;
 using NetworkFunctions.Reports;
@@ -58,6 +62,11 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        services.AddOptions<ConsoleOptions>()
+            .BindConfiguration(ConsoleOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
         services.AddSingleton(_ => StorageClients.CreateBlobServiceClient(configuration));
         services.AddSingleton<NetworkStore>();
         services.AddSingleton<TemplateRenderer>();
@@ -90,6 +99,16 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<MinutesPages>();
         services.AddSingleton<MinutesDocuments>();
         services.AddSingleton<UndeliverableMail>();
+        services.AddSingleton<NetworkStarter>();
+        services.AddSingleton<ConsoleTokens>();
+        services.AddSingleton<ConsoleGate>();
+        services.AddSingleton<ConsolePages>();
+
+        // The console does what the API does by the API's own code: these function classes are its services too.
+        services.AddSingleton<ChangeFunctions>();
+        services.AddSingleton<ResumeFunction>();
+        services.AddSingleton<NextYearFunctions>();
+        services.AddSingleton<ExportFunctions>();
 
         services.AddHttpClient(SendGridHttpClient, (provider, http) =>
             http.Timeout = TimeSpan.FromSeconds(provider.GetRequiredService<IOptions<EmailOptions>>().Value.SendTimeoutSeconds));

@@ -27,7 +27,11 @@ public sealed class ResumeFunction(NetworkStore store, IOptions<PatienceOptions>
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "networks/{networkId}/resume")] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string networkId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await ResumeAsync(client, networkId, $"{request.Scheme}://{request.Host}/api/networks/{networkId}", cancellationToken);
+
+    /// <summary>Resumes what stopped of the network: the API's and the console's one way to do it.</summary>
+    public async Task<IResult> ResumeAsync(DurableTaskClient client, string networkId, string statusUrl, CancellationToken cancellationToken)
     {
         if (await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
         {
@@ -83,7 +87,7 @@ public sealed class ResumeFunction(NetworkStore store, IOptions<PatienceOptions>
         }
 
         logger.LogInformation(LogEvents.NetworkResumed, "Network {NetworkId} resumed: {Instances}", networkId, string.Join(", ", resumed));
-        return Results.Accepted($"{request.Scheme}://{request.Host}/api/networks/{networkId}", new ResumeAccepted(networkId, resumed));
+        return Results.Accepted(statusUrl, new ResumeAccepted(networkId, resumed));
     }
 
     static bool Stopped(InstanceSnapshot snapshot) =>

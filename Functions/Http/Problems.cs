@@ -20,8 +20,24 @@ public static class Problems
 
     public static IResult Conflict(string title, string? detail = null) => Status(StatusCodes.Status409Conflict, title, detail);
 
+    /// <summary>
+    /// What an answer of the API says: its status, and for a problem its title and field errors. The console acts
+    /// through the API's own code and shows its answer this way.
+    /// </summary>
+    public static (int Status, string? Title, IReadOnlyDictionary<string, string[]> Errors) Describe(IResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        IResult inner = result is WithHeader wrapped ? wrapped.Inner : result;
+        int status = inner is IStatusCodeHttpResult { StatusCode: { } code } ? code : StatusCodes.Status200OK;
+        return inner is IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails problem }
+            ? (problem.Status ?? status, problem.Title, problem is HttpValidationProblemDetails validation ? validation.Errors.AsReadOnly() : new Dictionary<string, string[]>().AsReadOnly())
+            : (status, null, new Dictionary<string, string[]>().AsReadOnly());
+    }
+
     sealed class WithHeader(IResult inner, string name, string value) : IResult
     {
+        public IResult Inner => inner;
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers[name] = value;

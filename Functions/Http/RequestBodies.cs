@@ -13,6 +13,12 @@ public static class RequestBodies
 
     public sealed record Read<T>(T? Value, IResult? Problem);
 
+    /// <summary>A multipart form: its text fields and its files, each by its field name.</summary>
+    public sealed record MultipartForm(IReadOnlyDictionary<string, string> Fields, IReadOnlyDictionary<string, MultipartFile> Files);
+
+    /// <summary>An uploaded file: its name as the browser sent it (without any path) and its bytes.</summary>
+    public sealed record MultipartFile(string FileName, byte[] Content);
+
     public static async Task<Read<JsonDocument>> ReadJsonAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {
         Read<byte[]> body = await ReadJsonBytesAsync(request, maxBytes, cancellationToken);
@@ -84,6 +90,16 @@ public static class RequestBodies
     /// </summary>
     public static async Task<Read<IReadOnlyDictionary<string, string>>> ReadMultipartAsync(HttpRequest request, int maxBytes, int maxFields, CancellationToken cancellationToken)
     {
+        Read<MultipartForm> form = await ReadMultipartFormAsync(request, maxBytes, maxFields, cancellationToken);
+        return form.Problem is not null ? new(null, form.Problem) : new(form.Value!.Fields, null);
+    }
+
+    /// <summary>
+    /// A <c>multipart/form-data</c> body as <see cref="ReadMultipartAsync"/> reads it, with the parts that carry a file
+    /// name kept as files (their bytes, unread) instead of text.
+    /// </summary>
+    public static async Task<Read<MultipartForm>> ReadMultipartFormAsync(HttpRequest request, int maxBytes, int maxFields, CancellationToken cancellationToken)
+    {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out MediaTypeHeaderValue? type)
             || !string.Equals(type.MediaType.Value, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
@@ -103,6 +119,7 @@ public static class RequestBodies
         }
 
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, MultipartFile>(StringComparer.Ordinal);
         var reader = new Microsoft.AspNetCore.WebUtilities.MultipartReader(boundary, new MemoryStream(body)) { HeadersCountLimit = 16, HeadersLengthLimit = 8 * 1024 };
         try
         {
@@ -114,13 +131,24 @@ public static class RequestBodies
                     return new(null, Problems.Status(StatusCodes.Status400BadRequest, $"The multipart body has more than {maxFields} parts."));
                 }
 
-                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
-                    && HeaderUtilities.RemoveQuotes(disposition.Name).Value is { Length: > 0 } name)
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out ContentDispositionHeaderValue? disposition)
+                    || HeaderUtilities.RemoveQuotes(disposition.Name).Value is not { Length: > 0 } name)
                 {
-                    using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8);
-                    string value = await text.ReadToEndAsync(cancellationToken);
-                    fields.TryAdd(name, value);
+                    continue;
                 }
+
+                if (disposition.IsFileDisposition())
+                {
+                    using var content = new MemoryStream();
+                    await section.Body.CopyToAsync(content, cancellationToken);
+                    string fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
+                    files.TryAdd(name, new MultipartFile(Path.GetFileName(fileName), content.ToArray()));
+                    continue;
+                }
+
+                using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8);
+                string value = await text.ReadToEndAsync(cancellationToken);
+                fields.TryAdd(name, value);
             }
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
@@ -128,7 +156,7 @@ public static class RequestBodies
             return new(null, Problems.Status(StatusCodes.Status400BadRequest, "The body is not well-formed multipart/form-data.", Trim(e.Message)));
         }
 
-        return new(fields, null);
+        return new(new MultipartForm(fields, files), null);
     }
 
     static bool IsContentType(HttpRequest request, string expected) =>

@@ -39,6 +39,9 @@ public static class LogEvents
     /// <summary>A post to the inbound mail endpoint came without the right secret (401): a wrong Inbound Parse URL, or someone probing.</summary>
     public static readonly EventId InboundRefused = new(3108, nameof(InboundRefused));
 
+    /// <summary>The console turned a request away: a principal it could not read or from another tenant, or a form without its antiforgery token (no names or addresses are logged).</summary>
+    public static readonly EventId ConsoleRefused = new(3109, nameof(ConsoleRefused));
+
     /// <summary>A network was resumed through the API.</summary>
     public static readonly EventId NetworkResumed = new(3120, nameof(NetworkResumed));
 

@@ -22,14 +22,21 @@ public sealed class NextYearFunctions(NetworkStore store, YearReportDocuments re
         string networkId,
         CancellationToken cancellationToken)
     {
+        request.HttpContext.Response.Headers.CacheControl = "no-store";
+        return await DraftAsync(networkId, cancellationToken) is { } draft
+            ? Results.Json(draft, KickoffDocument.JsonOptions, "application/json", StatusCodes.Status200OK)
+            : Problems.NotFound("The network");
+    }
+
+    /// <summary>The draft of the network's next year; null when there is no such network.</summary>
+    public async Task<KickoffDocument?> DraftAsync(string networkId, CancellationToken cancellationToken)
+    {
         if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not { Network: var network })
         {
-            return Problems.NotFound("The network");
+            return null;
         }
 
         IReadOnlyList<CarriedOverContribution> waited = YearReport.WaitingOf(await reports.ReadInputAsync(network, cancellationToken));
-        KickoffDocument draft = NextYearDraft.Build(network, waited, clock.GetUtcNow());
-        request.HttpContext.Response.Headers.CacheControl = "no-store";
-        return Results.Json(draft, KickoffDocument.JsonOptions, "application/json", StatusCodes.Status200OK);
+        return NextYearDraft.Build(network, waited, clock.GetUtcNow());
     }
 }

@@ -25,7 +25,7 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
         ArgumentNullException.ThrowIfNull(input);
         Network network = input.Network;
         Language l = network.Language;
-        string basePath = $"/api/networks/{network.Id}";
+        string basePath = input.BasePath ?? $"/api/networks/{network.Id}";
         DepartmentAttendance attendance = DepartmentAttendance.Of(network, input.Meetings);
         byte[]? png = chart?.Invoke(attendance, l);
         int represented = attendance.Departments.Count(d => !d.Missing);
@@ -41,8 +41,8 @@ public sealed partial class DashboardBuilder(TemplateRenderer renderer)
                 ("represented", Count(represented, l)),
                 ("departments", Count(attendance.Departments.Count, l))),
             Text(l, "dashboard_runtime", ("status", RuntimeLabel(l, input.RuntimeStatus))),
-            Link(basePath, input.LinkKey),
-            Text(l, "dashboard_key_note"),
+            input.BasePath is null ? Link(basePath, input.LinkKey) : null,
+            input.BasePath is null ? Text(l, "dashboard_key_note") : null,
             network.MissingDepartments,
             Text(l, network.MissingDepartments.Count == 0 ? "dashboard_missing_none" : "dashboard_missing_note"),
             new DashboardLink(Text(l, "dashboard_report"), input.ReportExists ? Link($"{basePath}/report", input.LinkKey) : null, Text(l, "dashboard_report_pending")),

@@ -6,7 +6,8 @@ namespace NetworkFunctions.Overview;
 /// <summary>
 /// Everything the status and the dashboard show, read before either is built (<see cref="SnapshotReader"/>): the network
 /// document, what each meeting's orchestration reports, the answers and who was invited, and which documents exist.
-/// No I/O happens after this. <see cref="LinkKey"/> is the function key to put on the dashboard's links, if any.
+/// No I/O happens after this. <see cref="LinkKey"/> is the function key to put on the dashboard's links, if any;
+/// <see cref="BasePath"/> where its links lead (the console's own routes; by default the keyed API's).
 /// </summary>
 public sealed record DashboardInput(
     Network Network,
@@ -15,7 +16,8 @@ public sealed record DashboardInput(
     IReadOnlyList<MeetingSnapshot> Meetings,
     bool ReportExists,
     string? LinkKey = null,
-    IReadOnlyList<Attention>? Attention = null);
+    IReadOnlyList<Attention>? Attention = null,
+    string? BasePath = null);
 
 /// <summary>
 /// One meeting as read from its orchestration and Blob Storage. <see cref="OrchestrationPhase"/> is the phase of the

@@ -14,4 +14,12 @@ public static class DashboardPage
         DashboardView view = new DashboardBuilder(renderer).Build(input, chart);
         return renderer.RenderHtml(Template, view, input.Network.Language, "page");
     }
+
+    /// <summary>The dashboard without the page around it: for the console, which puts its forms below it.</summary>
+    public static string RenderBody(TemplateRenderer renderer, DashboardInput input, Func<DepartmentAttendance, Networks.Language, byte[]?>? chart = null)
+    {
+        ArgumentNullException.ThrowIfNull(renderer);
+        ArgumentNullException.ThrowIfNull(input);
+        return renderer.RenderHtml(Template, new DashboardBuilder(renderer).Build(input, chart), input.Network.Language, layout: null);
+    }
 }

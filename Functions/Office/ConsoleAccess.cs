@@ -1,0 +1,48 @@
+using NetworkFunctions.Kickoff;
+using NetworkFunctions.Networks;
+using NetworkFunctions.Validation;
+
+namespace NetworkFunctions.Office;
+
+/// <summary>
+/// Who may do what in the console. A principal counts only from the configured tenant. Members of the admin group see
+/// and change every network; anyone else sees and changes a network where one of their addresses is the director's,
+/// the consultant's or the facilitator's, and may start a network that names them in one of those roles. A member of a
+/// network is none of these and sees nothing. Pure.
+/// </summary>
+public static class ConsoleAccess
+{
+    /// <summary>Whether <paramref name="principal"/> signed in from the tenant the console trusts (compared in any case).</summary>
+    public static bool FromTenant(ConsolePrincipal principal, ConsoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.TenantId.Length > 0 && string.Equals(principal.TenantId, options.TenantId.Trim(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static bool IsAdmin(ConsolePrincipal principal, ConsoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(options);
+        return FromTenant(principal, options) && options.AdminGroup.Trim() is { Length: > 0 } group && principal.Groups.Contains(group.ToLowerInvariant());
+    }
+
+    /// <summary>Whether <paramref name="principal"/> may see and change <paramref name="network"/>.</summary>
+    public static bool CanManage(ConsolePrincipal principal, Network network, ConsoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return IsAdmin(principal, options)
+            || (FromTenant(principal, options) && Holds(principal, network.Director.Email, network.Consultant.Email, network.Facilitator.Email));
+    }
+
+    /// <summary>Whether <paramref name="principal"/> may start the network of <paramref name="document"/>.</summary>
+    public static bool CanStart(ConsolePrincipal principal, KickoffDocument document, ConsoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return IsAdmin(principal, options)
+            || (FromTenant(principal, options) && Holds(principal, document.Director.Email, document.Consultant.Email, document.Facilitator.Email));
+    }
+
+    static bool Holds(ConsolePrincipal principal, params string[] roleAddresses) =>
+        roleAddresses.Any(a => a.Length > 0 && principal.Addresses.Contains(EmailAddresses.Normalise(a)));
+}
