@@ -142,7 +142,7 @@ public static class RequestBodies
                     using var content = new MemoryStream();
                     await section.Body.CopyToAsync(content, cancellationToken);
                     string fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value ?? "";
-                    files.TryAdd(name, new MultipartFile(Path.GetFileName(fileName), content.ToArray()));
+                    files.TryAdd(name, new MultipartFile(fileName[(fileName.LastIndexOfAny(['/', '\\']) + 1)..], content.ToArray()));
                     continue;
                 }
 

@@ -107,16 +107,21 @@ public static class NewNetworkForm
 
         using JsonDocument json = JsonDocument.Parse(document.ToJsonString());
         (Network? network, FieldErrors parsed) = KickoffParser.Parse(json.RootElement, now, newMemberId, newNetworkSuffix);
+        HashSet<string> timeless = [.. rows.Where(r => zone is null || RowReported(errors, r)).SelectMany(r => new[] { MeetingField(r, "date"), MeetingField(r, "end") })];
         foreach ((string path, string[] messages) in parsed.ToDictionary())
         {
-            if (roster is { IsValid: false } && path.StartsWith("members", StringComparison.Ordinal))
+            // What the form reported itself is not reported again as its consequence: no members (the roster's own
+            // problems or its absence say why), a meeting without a time (its unreadable date or times, or the time zone).
+            string field = FormFieldOf(path, rows);
+            if ((members is null && path.StartsWith("members", StringComparison.Ordinal))
+                || (path.StartsWith("meetings[", StringComparison.Ordinal) && (path.EndsWith(".start", StringComparison.Ordinal) || path.EndsWith(".end", StringComparison.Ordinal)) && timeless.Contains(field)))
             {
-                continue; // No members because the file had problems: those are reported by row and column instead.
+                continue;
             }
 
             foreach (string message in messages)
             {
-                errors.Add(FormFieldOf(path, rows), message);
+                errors.Add(field, message);
             }
         }
 
@@ -160,6 +165,9 @@ public static class NewNetworkForm
 
         return path;
     }
+
+    static bool RowReported(FieldErrors errors, int row) =>
+        errors.Has(MeetingField(row, "date")) || errors.Has(MeetingField(row, "start")) || errors.Has(MeetingField(row, "end"));
 
     static IReadOnlyList<KickoffMember>? RosterMembers(IReadOnlyDictionary<string, string> fields, RosterResult? roster, FieldErrors errors)
     {
