@@ -60,7 +60,8 @@ public sealed record ConsoleForm(string Id, string? Heading, string Action, stri
 
     public string? Intro { get; init; }
 
-    public bool Multipart { get; init; }
+    /// <summary>Posted as <c>multipart/form-data</c>: every console handler reads only that (<c>RequestBodies.ReadMultipartFormAsync</c>), so this is the default.</summary>
+    public bool Multipart { get; init; } = true;
 
     public bool Folded { get; init; }
 
