@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using NetworkFunctions.Office;
 
 namespace NetworkFunctions.Local.Demo;
 
@@ -99,6 +100,7 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
         Say($"Director kicks off the network (202); departments without a member: {missing}.");
         Uri api = http.BaseAddress!;
         Say($"Watch: mailbox {new Uri(api, "/dev/mailbox")}");
+        Say($"       console {new Uri(api, ConsoleRoutes.Network(plan.NetworkId))}   (sign in locally as the consultant, {Consultant})");
         Say($"       status  {AdminUrl($"/api/networks/{plan.NetworkId}")}");
         if (await ExistsAsync($"/api/networks/{plan.NetworkId}/dashboard", cancellationToken))
         {
@@ -108,6 +110,9 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
         Say($"       report  {AdminUrl($"/api/networks/{plan.NetworkId}/report")} (when the year is over)");
         return true;
     }
+
+    /// <summary>The consultant's address in this run (tagged): whom to sign in as to see the network in the console.</summary>
+    string Consultant => (string?)plan.Document["consultant"]?["email"] ?? "";
 
     /// <summary>New mail of this run: schedules the members' answers; true once the year-end report has been mailed.</summary>
     async Task<bool> ReadMailAsync(CancellationToken cancellationToken)
@@ -262,6 +267,8 @@ public sealed partial class DemoMembers(HttpClient http, string functionKey, Dem
             Say($"       dashboard {AdminUrl($"/api/networks/{plan.NetworkId}/dashboard")}");
         }
 
+        Say($"       console {new Uri(http.BaseAddress!, ConsoleRoutes.Network(plan.NetworkId))}   (sign in locally as the consultant, {Consultant})");
+        Say($"       start a network of your own: {new Uri(http.BaseAddress!, ConsoleRoutes.New)} with the roster samples/slagelse-2027-roster.xlsx");
         Say($"       mailbox {new Uri(http.BaseAddress!, "/dev/mailbox")}   (Ctrl+C stops the host)");
         await DraftNextYearAsync(cancellationToken);
     }
