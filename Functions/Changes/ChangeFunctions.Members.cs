@@ -140,7 +140,11 @@ public sealed partial class ChangeFunctions
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "networks/{networkId}/members/{memberId}")] HttpRequest request,
         string networkId,
         string memberId,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken) =>
+        await ExportMemberAsync(networkId, memberId, cancellationToken);
+
+    /// <summary>Everything held about the member (right of access), as JSON.</summary>
+    public async Task<IResult> ExportMemberAsync(string networkId, string memberId, CancellationToken cancellationToken)
     {
         if (NotAMemberId(memberId) is { } refused)
         {

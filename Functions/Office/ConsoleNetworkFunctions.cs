@@ -144,6 +144,20 @@ public sealed class ConsoleNetworkFunctions(
             return draft is null ? Problems.NotFound("The network") : Results.Json(draft, KickoffDocument.JsonOptions, "application/json");
         }, cancellationToken);
 
+    /// <summary>Everything held about a member (right of access), downloaded as JSON, for the consultant who answers such a request.</summary>
+    [Function(nameof(ConsoleMemberData))]
+    public Task<IResult> ConsoleMemberData(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/members/{memberId}/data.json")] HttpRequest request,
+        string networkId,
+        string memberId,
+        CancellationToken cancellationToken) =>
+        ReadAsync(request, networkId, async () =>
+        {
+            request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{networkId}-{memberId}.json\"";
+            request.HttpContext.Response.Headers.CacheControl = "no-store";
+            return await changes.ExportMemberAsync(networkId, memberId, cancellationToken);
+        }, cancellationToken);
+
     [Function(nameof(ConsoleMeetingDocument))]
     public Task<IResult> ConsoleMeetingDocument(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/meetings/{n:int}/{document}")] HttpRequest request,

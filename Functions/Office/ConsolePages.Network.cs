@@ -34,6 +34,7 @@ public sealed partial class ConsolePages
             {
                 Section = first ? T(l, "console_members_title") : null,
                 Folded = true,
+                Link = new ConsoleLink(ConsoleRoutes.MemberData(id, member.Id), T(l, "console_member_data")),
                 Fieldsets = [new ConsoleFieldset(null, MemberFields(l, prefix, member.Name, member.Email, member.Department, departments))],
             });
             forms.Add(new ConsoleForm(prefix + "-erase", T(l, "console_member_erase", ("name", member.Name)), ConsoleRoutes.EraseMember(id, member.Id), T(l, "console_member_erase_button"), token)

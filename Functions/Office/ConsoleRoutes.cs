@@ -16,6 +16,8 @@ public static class ConsoleRoutes
 
     public static string Member(string networkId, string memberId) => $"{Members(networkId)}/{memberId}";
 
+    public static string MemberData(string networkId, string memberId) => $"{Member(networkId, memberId)}/data.json";
+
     public static string EraseMember(string networkId, string memberId) => $"{Member(networkId, memberId)}/erase";
 
     public static string MoveMeeting(string networkId, int n) => $"{Network(networkId)}/meetings/{n}/move";

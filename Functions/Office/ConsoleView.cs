@@ -60,6 +60,9 @@ public sealed record ConsoleForm(string Id, string? Heading, string Action, stri
 
     public string? Intro { get; init; }
 
+    /// <summary>A link shown with the form (a download that belongs to what the form changes).</summary>
+    public ConsoleLink? Link { get; init; }
+
     /// <summary>Posted as <c>multipart/form-data</c>: every console handler reads only that (<c>RequestBodies.ReadMultipartFormAsync</c>), so this is the default.</summary>
     public bool Multipart { get; init; } = true;
 

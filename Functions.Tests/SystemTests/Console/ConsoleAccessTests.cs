@@ -100,6 +100,15 @@ public sealed partial class ConsoleAccessTests(InMemoryHostFixture fixture) : IC
         }
 
         Assert.Contains($"ny.{tag}@example.org", await MemberEmailsAsync(own));
+        string memberId = NewMemberId().Match(await kim.GetStringAsync(ConsoleRoutes.Network(own))).Groups[1].Value;
+        using (HttpResponseMessage data = await kim.GetAsync(ConsoleRoutes.MemberData(own, memberId)))
+        {
+            Assert.Equal(HttpStatusCode.OK, data.StatusCode);
+            Assert.Equal("attachment", data.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Contains("Nanna Ny", await data.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await kim.GetAsync(ConsoleRoutes.MemberData(other, memberId))).StatusCode);
         Assert.DoesNotContain($"ny.{tag}@example.org", await MemberEmailsAsync(other));
     }
 
@@ -244,6 +253,10 @@ public sealed partial class ConsoleAccessTests(InMemoryHostFixture fixture) : IC
         Assert.Equal([$"anne.{tag}@example.org", $"bo.{tag}@example.org"], await MemberEmailsAsync(id));
         Assert.Contains("Netværket er startet", await kim.GetStringAsync(ConsoleRoutes.Done(id, "started")), StringComparison.Ordinal);
     }
+
+    /// <summary>The id of the member whose correction form is titled with Nanna's name.</summary>
+    [GeneratedRegex("id=\"m-([a-z0-9]+)-edit-details\"><summary>[^<]*Nanna Ny")]
+    private static partial Regex NewMemberId();
 
     [GeneratedRegex("name=\"document\" value=\"([^\"]+)\"")]
     private static partial Regex DocumentField();

@@ -145,6 +145,7 @@ public sealed class ConsolePagesTests
         Assert.All(document.QuerySelectorAll("a[href^='/api/networks']"), a => Assert.Fail($"A keyed API link in the console: {a.GetAttribute("href")}"));
         Assert.Contains("Medlemmet er tilføjet", document.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains($"{ConsoleRoutes.Network(year.Id)}/meetings/1/agenda", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{ConsoleRoutes.MemberData(year.Id, "b")}\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("?code=", html, StringComparison.Ordinal);
     }
 
