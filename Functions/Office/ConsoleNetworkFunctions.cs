@@ -80,10 +80,8 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         string memberId,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "member-erased", async (fields, _) =>
-            ConsoleActions.Unconfirmed(fields) is { } unconfirmed
-                ? Problems.Validation(unconfirmed, "The removal was not confirmed.")
-                : await changes.RemoveMemberAsync(networkId, memberId), cancellationToken);
+        ActAsync(request, client, networkId, "member-erased", (fields, _) =>
+            ConfirmedAsync(fields, "removal", () => changes.RemoveMemberAsync(networkId, memberId)), cancellationToken);
 
     [Function(nameof(ConsoleMoveMeeting))]
     public Task<IResult> ConsoleMoveMeeting(
@@ -104,10 +102,8 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         int n,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "meeting-cancelled", async (fields, _) =>
-            ConsoleActions.Unconfirmed(fields) is { } unconfirmed
-                ? Problems.Validation(unconfirmed, "The cancellation was not confirmed.")
-                : await changes.ChangeMeetingAsync(client, networkId, n, ConsoleActions.MeetingCancel(), cancellationToken), cancellationToken);
+        ActAsync(request, client, networkId, "meeting-cancelled", (fields, _) =>
+            ConfirmedAsync(fields, "cancellation", () => changes.ChangeMeetingAsync(client, networkId, n, ConsoleActions.MeetingCancel(), cancellationToken)), cancellationToken);
 
     [Function(nameof(ConsoleResume))]
     public Task<IResult> ConsoleResume(
@@ -187,6 +183,10 @@ public sealed class ConsoleNetworkFunctions(
         ReadAsync(request, networkId, async () =>
             await store.ReadReportDocumentAsync(networkId, ReportDocument.Page, cancellationToken) is { } html ? HtmlPage.Ok(html) : Problems.NotFound("The year-end report"),
             cancellationToken);
+
+    /// <summary>What cannot be undone is done only with the form's confirmation ticked; else the problem, and nothing done.</summary>
+    static async Task<IResult> ConfirmedAsync(IReadOnlyDictionary<string, string> fields, string what, Func<Task<IResult>> act) =>
+        ConsoleActions.Unconfirmed(fields) is { } unconfirmed ? Problems.Validation(unconfirmed, $"The {what} was not confirmed.") : await act();
 
     /// <summary>The network's console page, with what was done or why it was not; 404 and 403 pages for no network and no access.</summary>
     async Task<IResult> PageAsync(DurableTaskClient client, ConsoleVisit visit, string networkId, int status, string? done, ConsoleProblem? problem, CancellationToken cancellationToken)

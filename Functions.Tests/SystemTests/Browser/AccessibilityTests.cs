@@ -3,8 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using NetworkFunctions.Tests.SystemTests.EndToEnd;
 using NetworkFunctions.Tests.Support;
@@ -25,10 +23,6 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
     : IClassFixture<InMemoryHostFixture>, IClassFixture<Chromium>
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
-
-    static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-    static readonly string[] Blocking = ["serious", "critical"];
 
     [Fact]
     public async Task Every_page_passes_axe_at_WCAG_2_1_AA()
@@ -110,20 +104,8 @@ public sealed class AccessibilityTests(InMemoryHostFixture fixture, Chromium chr
     {
         IPage page = await phone.NewPageAsync();
         await open(page).WaitAsync(TimeSpan.FromSeconds(30));
-        AxeResult result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] }, Iframes = frames }).WaitAsync(TimeSpan.FromSeconds(60));
+        IReadOnlyList<string> blocking = await AxeCheck.BlockingAsync(page, name, output, frames);
         await page.CloseAsync();
-        output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-        var blocking = new List<string>();
-        foreach (AxeResultItem violation in result.Violations)
-        {
-            string line = $"{violation.Impact} {violation.Id}: {violation.Help} ({string.Join("; ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))})";
-            output.WriteLine("  " + line);
-            if (Blocking.Contains(violation.Impact))
-            {
-                blocking.Add($"{name}: {line}");
-            }
-        }
-
         return blocking;
     }
 

@@ -1,6 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using NetworkFunctions.Tests.SystemTests.EndToEnd;
@@ -24,10 +22,6 @@ public sealed class ConsoleBrowserTests(InMemoryHostFixture fixture, Chromium ch
     : IClassFixture<InMemoryHostFixture>, IClassFixture<Chromium>
 {
     static readonly TimeSpan Wait = TimeSpan.FromSeconds(45);
-
-    static readonly string[] WcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-
-    static readonly string[] Blocking = ["serious", "critical"];
 
     const string TimeZone = "Europe/Copenhagen";
     const string Teknik = "Center for Teknik og Miljø";
@@ -216,22 +210,5 @@ public sealed class ConsoleBrowserTests(InMemoryHostFixture fixture, Chromium ch
         return stream.ToArray();
     }
 
-    /// <summary>Runs axe on the page as shown; every violation goes to the output, the serious and critical ones are returned.</summary>
-    async Task<IReadOnlyList<string>> AxeAsync(IPage page, string name)
-    {
-        AxeResult result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. WcagTags] } }).WaitAsync(TimeSpan.FromSeconds(60));
-        output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-        var blocking = new List<string>();
-        foreach (AxeResultItem violation in result.Violations)
-        {
-            string line = $"{violation.Impact} {violation.Id}: {violation.Help} ({string.Join("; ", violation.Nodes.Take(3).Select(n => n.Target?.ToString()))})";
-            output.WriteLine("  " + line);
-            if (Blocking.Contains(violation.Impact))
-            {
-                blocking.Add($"{name}: {line}");
-            }
-        }
-
-        return blocking;
-    }
+    Task<IReadOnlyList<string>> AxeAsync(IPage page, string name) => AxeCheck.BlockingAsync(page, name, output);
 }

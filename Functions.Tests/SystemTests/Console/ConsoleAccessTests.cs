@@ -199,6 +199,30 @@ public sealed partial class ConsoleAccessTests(InMemoryHostFixture fixture) : IC
     }
 
     [Fact]
+    public async Task What_cannot_be_undone_is_done_only_with_its_confirmation_ticked()
+    {
+        string tag = Guid.NewGuid().ToString("N")[..8];
+        string id = await NetworkAsync(tag);
+        using HttpClient kim = await SignedInAsync("Kim Konsulent", CompressedYear.Email("konsulent", tag));
+        string token = await TokenAsync(kim, ConsoleRoutes.Network(id));
+        using HttpClient api = fixture.Api();
+        JsonObject anne = (await api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}/members"))!["members"]!.AsArray()
+            .Select(m => m!.AsObject()).Single(m => (string)m["email"]! == CompressedYear.Email("anne", tag));
+        string anneId = (string)anne["id"]!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await kim.PostAsync(ConsoleRoutes.EraseMember(id, anneId), Form(token))).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await kim.PostAsync(ConsoleRoutes.CancelMeeting(id, 1), Form(token, ("confirm", "on")))).StatusCode);
+        Assert.Contains(CompressedYear.Email("anne", tag), await MemberEmailsAsync(id));
+        Assert.NotEqual("cancelled", (string?)(await api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!["meetings"]![0]!["phase"]);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await kim.PostAsync(ConsoleRoutes.EraseMember(id, anneId), Form(token, (ConsoleActions.Confirm, "yes")))).StatusCode);
+        using HttpResponseMessage cancelled = await kim.PostAsync(ConsoleRoutes.CancelMeeting(id, 1), Form(token, (ConsoleActions.Confirm, "yes")));
+        Assert.Equal(ConsoleRoutes.Done(id, "meeting-cancelled"), cancelled.Headers.Location?.OriginalString);
+        Assert.DoesNotContain(CompressedYear.Email("anne", tag), await MemberEmailsAsync(id));
+        Assert.Equal("cancelled", (string?)(await api.GetFromJsonAsync<JsonObject>($"/api/networks/{id}"))!["meetings"]![0]!["phase"]);
+    }
+
+    [Fact]
     public async Task A_network_started_from_the_form_and_a_roster_file_is_the_one_the_form_described()
     {
         string tag = Guid.NewGuid().ToString("N")[..8];
