@@ -22,4 +22,14 @@ public static class AzuriteProcesses
         kill.WaitForExit();
         return kill.ExitCode == 0;
     }
+
+    /// <summary>
+    /// Stops every Azurite serving <paramref name="data"/>: one left behind by a host that was killed with <c>kill -9</c>
+    /// outlives it (the host started again reuses it and does not own it), and would otherwise run on after the test.
+    /// </summary>
+    public static void StopFor(string data)
+    {
+        using Process pkill = Process.Start(new ProcessStartInfo("pkill", ["-f", $"azurite.*{data}"]) { UseShellExecute = false })!;
+        pkill.WaitForExit();
+    }
 }

@@ -164,6 +164,7 @@ public sealed class ChaosTests(ITestOutputHelper output)
         {
             stop.Cancel();
             await host.DisposeAsync();
+            AzuriteProcesses.StopFor(data);
             try
             {
                 Directory.Delete(data, recursive: true);
