@@ -40,7 +40,7 @@ public sealed class InboundEmailFunction(InboundReplies replies, IOptions<Inboun
             return Problems.NotFound("The inbound mail endpoint");
         }
 
-        if (!Authorised(request, secret))
+        if (!Authorised(request, [secret, .. Usable(options.Value.PreviousSecret)]))
         {
             logger.LogWarning(LogEvents.InboundRefused, "An inbound mail post was refused: it did not carry the secret");
             request.HttpContext.Response.Headers.WWWAuthenticate = "Basic realm=\"inbound\"";
@@ -73,8 +73,15 @@ public sealed class InboundEmailFunction(InboundReplies replies, IOptions<Inboun
         }
     }
 
-    /// <summary>The secret as the basic-authentication password (any user name) or the <c>secret</c> query parameter, compared in constant time.</summary>
-    static bool Authorised(HttpRequest request, string secret)
+    /// <summary>The previous secret when it can be used: long enough and not an unresolved Key Vault reference.</summary>
+    internal static string[] Usable(string? previous) =>
+        previous is { Length: >= InboundOptions.MinimumSecretLength } && !KeyVaultReferences.IsUnresolved(previous) ? [previous] : [];
+
+    /// <summary>
+    /// One of <paramref name="secrets"/> as the basic-authentication password (any user name) or the <c>secret</c> query
+    /// parameter, each compared in constant time.
+    /// </summary>
+    internal static bool Authorised(HttpRequest request, IReadOnlyList<string> secrets)
     {
         string? given = request.Query.TryGetValue("secret", out var query) ? query.ToString() : null;
         if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization, out AuthenticationHeaderValue? header)
@@ -91,7 +98,18 @@ public sealed class InboundEmailFunction(InboundReplies replies, IOptions<Inboun
             }
         }
 
-        return given is not null
-            && CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        if (given is null)
+        {
+            return false;
+        }
+
+        byte[] hash = SHA256.HashData(Encoding.UTF8.GetBytes(given));
+        bool matched = false;
+        foreach (string secret in secrets)
+        {
+            matched |= CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+        }
+
+        return matched;
     }
 }

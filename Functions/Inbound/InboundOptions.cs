@@ -31,6 +31,12 @@ public sealed class InboundOptions
     /// </summary>
     public string? Secret { get; set; }
 
+    /// <summary>
+    /// The secret a rotation replaced, still taken until the Inbound Parse URL carries the new one (then removed), so no
+    /// post is refused in between. One that is short or an unresolved Key Vault reference counts as unset.
+    /// </summary>
+    public string? PreviousSecret { get; set; }
+
     /// <summary>Whether invitations carry reply addresses.</summary>
     public bool RepliesByMail => !string.IsNullOrWhiteSpace(ReplyDomain);
 }
