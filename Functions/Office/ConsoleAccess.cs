@@ -1,4 +1,3 @@
-using NetworkFunctions.Kickoff;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Validation;
 
@@ -27,20 +26,15 @@ public static class ConsoleAccess
         return FromTenant(principal, options) && options.AdminGroup.Trim() is { Length: > 0 } group && principal.Groups.Contains(group.ToLowerInvariant());
     }
 
-    /// <summary>Whether <paramref name="principal"/> may see and change <paramref name="network"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="principal"/> may see and change <paramref name="network"/>; also whether they may start it
+    /// (the console checks the network its form describes before its preview and again before its kickoff).
+    /// </summary>
     public static bool CanManage(ConsolePrincipal principal, Network network, ConsoleOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);
         return IsAdmin(principal, options)
             || (FromTenant(principal, options) && Holds(principal, network.Director.Email, network.Consultant.Email, network.Facilitator.Email));
-    }
-
-    /// <summary>Whether <paramref name="principal"/> may start the network of <paramref name="document"/>.</summary>
-    public static bool CanStart(ConsolePrincipal principal, KickoffDocument document, ConsoleOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        return IsAdmin(principal, options)
-            || (FromTenant(principal, options) && Holds(principal, document.Director.Email, document.Consultant.Email, document.Facilitator.Email));
     }
 
     static bool Holds(ConsolePrincipal principal, params string[] roleAddresses) =>

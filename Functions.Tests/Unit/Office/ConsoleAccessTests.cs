@@ -1,4 +1,3 @@
-using NetworkFunctions.Kickoff;
 using NetworkFunctions.Networks;
 using NetworkFunctions.Office;
 using static NetworkFunctions.Tests.Support.DomainFixtures;
@@ -51,16 +50,6 @@ public sealed class ConsoleAccessTests
     {
         Assert.False(ConsoleAccess.CanManage(Person("karl@slagelse.dk", "tenant-2"), Network(), Options));
         Assert.False(ConsoleAccess.FromTenant(Person("karl@slagelse.dk"), new ConsoleOptions()));
-    }
-
-    [Fact]
-    public void One_may_start_a_network_only_in_a_role_of_it()
-    {
-        KickoffDocument document = KickoffDocument.Of(Network());
-
-        Assert.True(ConsoleAccess.CanStart(Person("karl@slagelse.dk"), document, Options));
-        Assert.False(ConsoleAccess.CanStart(Person("someone@slagelse.dk"), document, Options));
-        Assert.True(ConsoleAccess.CanStart(Person("someone@slagelse.dk", "tenant-1", "admins-group"), document, Options));
     }
 
     [Fact]
