@@ -256,6 +256,15 @@ public sealed partial class ConsoleAccessTests(InMemoryHostFixture fixture) : IC
             Assert.Contains("<tr><td>4</td><td>Afdeling (C)</td>", page, StringComparison.Ordinal);
         }
 
+        (string, string)[] asTyped = fields;
+        fields = [.. fields.Select(f => f.Item1 == "consultant.email" ? (f.Item1, $"someone.{tag}@example.org") : f)];
+        using (HttpResponseMessage notHers = await kim.PostAsync(ConsoleRoutes.New, Post(csv)))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notHers.StatusCode);
+            Assert.Contains("Du kan kun starte et netværk, hvor du selv er", await notHers.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        fields = asTyped;
         using HttpResponseMessage preview = await kim.PostAsync(ConsoleRoutes.New, Post(csv));
         string previewPage = await preview.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
