@@ -210,11 +210,10 @@ public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnsw
         }
 
         MeetingContext c = MeetingContext.Of(network, grant.Meeting);
-        DateTimeOffset closes = grant.Kind == FormKind.Invitation ? c.Timeline.DeadlineAt : c.Timeline.SurveyCloseAt;
         // The survey is open from the end of the meeting: a member may answer before the survey mail arrives.
-        bool opened = grant.Kind == FormKind.Invitation || now >= c.Meeting.End;
-        if (check is TokenCheck.Expired || now >= closes || !opened
-            || await store.LoadSealAsync(c.Network.Id, c.Meeting.Number, grant.Kind == FormKind.Invitation ? AnswerKind.Invitation : AnswerKind.Survey, cancellationToken) is not null)
+        AnswerKind kind = grant.Kind == FormKind.Invitation ? AnswerKind.Invitation : AnswerKind.Survey;
+        if (check is TokenCheck.Expired || !AnswerWindow.InTime(c.Timeline, kind, now)
+            || await store.LoadSealAsync(c.Network.Id, c.Meeting.Number, kind, cancellationToken) is not null)
         {
             return new(null, null, HtmlPage.Status(StatusCodes.Status410Gone, pages.Closed(c, grant.Kind)));
         }

@@ -1,5 +1,7 @@
 using NetworkFunctions.Calendar;
+using NetworkFunctions.Forms;
 using NetworkFunctions.Networks;
+using NetworkFunctions.Storage;
 
 namespace NetworkFunctions.Inbound;
 
@@ -58,7 +60,7 @@ public static class ReplyDecision
             return (ReplyOutcome.NotAnAnswer, null);
         }
 
-        if (answersSealed || now >= MeetingTimeline.For(meeting, network.Schedule, network.Zone).DeadlineAt)
+        if (!AnswerWindow.IsOpen(MeetingTimeline.For(meeting, network.Schedule, network.Zone), AnswerKind.Invitation, answersSealed, now))
         {
             return (ReplyOutcome.Closed, null);
         }
