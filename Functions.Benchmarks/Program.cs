@@ -136,7 +136,7 @@ static string Table(IReadOnlyList<Figure> figures)
     foreach (Figure f in figures)
     {
         string details = string.Join(", ", f.Extra
-            .Where(e => e.Key is not ("byType" or "note"))
+            .Where(e => e.Key is not ("byType" or "note" or "latenciesS"))
             .Select(e => $"{e.Key}={(e.Value is double d ? Format(d) : e.Value)}"));
         string target = f.Target is null ? "" : $"{f.Target}{(f.MeetsTarget is { } met ? met ? " (met)" : " (NOT met)" : "")}";
         rows.Add([f.Name, Format(f.Value), f.Unit, Format(f.Baseline), Format(f.Ratio), target, details]);

@@ -114,10 +114,11 @@ public static class FleetBenchmark
 
             // Each network-year is one orchestration and one per meeting.
             await direct.WaitUntilRunningAsync(k * 7, cancellationToken);
+            TimeSpan settled = await QuietAsync(proxy, cancellationToken);
             (double mb, calls, StorageCount count) = await SleepingAsync(proxy, sizes, cancellationToken);
             memory.Add((k, mb));
             idle.Add((k, calls));
-            say($"  K={k}: {mb:0} MB, {calls:0} storage calls/min ({count.Top(4)})");
+            say($"  K={k}: {mb:0} MB, {calls:0} storage calls/min ({count.Top(4)}; quiet after {settled.TotalSeconds:0} s)");
             figures.Add(new Figure($"idle-storage-calls-per-minute-k{k}", Math.Round(calls, 1), "calls/min", Math.Round(idleCalls, 1),
                 "the same host with no network, counted over the same window", "lower",
                 "<= 1.1x K = 0: a sleeping network adds no polling", calls <= 1.1 * idleCalls)
@@ -145,6 +146,30 @@ public static class FleetBenchmark
         });
         return calls;
     }
+
+    /// <summary>
+    /// Waits until the new networks have finished starting: a 10 s window in which the host put no queue message (a
+    /// sleeping network schedules nothing until its timers are due). Running is not enough: at K = 50 and 100 the
+    /// orchestrations were running while their first activities still went on, and the idle window counted them.
+    /// At most <see cref="QuietLimit"/>; returns how long it took.
+    /// </summary>
+    static async Task<TimeSpan> QuietAsync(StorageCountingProxy proxy, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < QuietLimit)
+        {
+            StorageCount before = proxy.Snapshot();
+            await Task.Delay(TimeSpan.FromSeconds(10), cancellationToken);
+            if (!proxy.Snapshot().Minus(before).Calls.Any(c => c.Key is (StorageService.Queue, "PutMessage") && c.Value > 0))
+            {
+                break;
+            }
+        }
+
+        return clock.Elapsed;
+    }
+
+    static readonly TimeSpan QuietLimit = TimeSpan.FromMinutes(3);
 
     /// <summary>Working set after a full collection (MB), and the storage calls per minute over the idle window.</summary>
     static async Task<(double Mb, double CallsPerMinute, StorageCount Count)> SleepingAsync(StorageCountingProxy proxy, FleetSizes sizes, CancellationToken cancellationToken)

@@ -35,6 +35,9 @@ public static class RoundFigures
                     ["p50S"] = Math.Round(round.AgendaP50Seconds, 2),
                     ["maxS"] = Math.Round(round.AgendaLatenciesSeconds.Max(), 2),
                     ["baselineP50S"] = Math.Round(alone.AgendaP50Seconds, 2),
+
+                    // Every network's latency, sorted: whether the agendas arrive in waves (a concurrency limit) or spread.
+                    ["latenciesS"] = string.Join(" ", round.AgendaLatenciesSeconds.Order().Select(s => s.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))),
                 },
             });
         }
