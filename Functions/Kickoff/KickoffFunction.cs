@@ -1,15 +1,10 @@
 using System.Text.Json;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using NetworkFunctions.Durable;
 using NetworkFunctions.Http;
 using NetworkFunctions.Networks;
-using NetworkFunctions.Storage;
 using NetworkFunctions.Validation;
 
 namespace NetworkFunctions.Kickoff;
