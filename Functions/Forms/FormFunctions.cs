@@ -127,7 +127,8 @@ public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnsw
             if (!errors.IsEmpty)
             {
                 string? posted = fields.TryGetValue("attendance", out StringValues a) ? a.ToString() : null;
-                return HtmlPage.Status(StatusCodes.Status400BadRequest, pages.Invitation(c, action, null, contributions, posted, errors, followUp));
+                return HtmlPage.Status(StatusCodes.Status400BadRequest,
+                    pages.Invitation(c, action, null, contributions, posted, errors, followUp, await history.EarlierAsync(c, grant.MemberId, cancellationToken)));
             }
 
             var answer = new InvitationAnswer(grant.MemberId, c.Meeting.Number, attendance!.Value, contributions, now, followedUp ? followUp : null);

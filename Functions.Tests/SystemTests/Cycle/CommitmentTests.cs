@@ -64,6 +64,12 @@ public sealed class CommitmentTests(InMemoryHostFixture fixture) : IClassFixture
             .Single(m => m.Subject.Contains("møde 2", StringComparison.OrdinalIgnoreCase)).FormLink);
         Assert.DoesNotContain("name=\"tried\"", boForm, StringComparison.Ordinal);
 
+        // A form sent back with a problem still shows what became of her earlier contributions.
+        (HttpStatusCode refused, string refusedPage) = await PreparerYear.PostAsync(member, invitation.FormLink,
+            [new("tried", "yes"), new("triedNote", "Tre foreninger kom & blev"), new("type", "theme"), new("title", ""), new("description", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Contains("<dt>Møde 1: Frivillige &lt;foreninger&gt;</dt>", refusedPage, StringComparison.Ordinal);
+
         (HttpStatusCode answered, string answeredPage) = await PreparerYear.PostAsync(member, invitation.FormLink,
             [new("attendance", "yes"), new("tried", "yes"), new("triedNote", "Tre foreninger kom & blev"), new("type", "theme"), new("title", ""), new("description", "")]);
         Assert.Equal(HttpStatusCode.OK, answered);
