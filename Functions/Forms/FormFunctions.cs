@@ -51,8 +51,7 @@ public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnsw
         {
             return await work(bounded.Token);
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested
-            && e is OperationCanceledException or Azure.RequestFailedException { Status: 0 or >= 500 } or TimeoutException or HttpRequestException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
             logger.LogWarning(LogEvents.StorageUnavailable,
                 "A form could not reach storage ({Error}); answered 503", e.GetType().Name);

@@ -65,8 +65,7 @@ public sealed class InboundEmailFunction(InboundReplies replies, IOptions<Inboun
             IReadOnlyList<ReplyOutcome> outcomes = await replies.RecordAsync(read.Message!, cancellationToken);
             return Results.Ok(new { replies = outcomes.Select(o => o.ToString()) });
         }
-        catch (Exception e) when (!cancellationToken.IsCancellationRequested
-            && e is Azure.RequestFailedException { Status: 0 or >= 500 } or TimeoutException or HttpRequestException or OperationCanceledException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
             logger.LogWarning(LogEvents.StorageUnavailable, "An inbound mail could not be recorded now ({Error}): SendGrid will post it again", e.GetType().Name);
             return Problems.Unavailable("The mail could not be recorded now.", "Post it again later.", 60);

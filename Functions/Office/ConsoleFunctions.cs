@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -37,10 +36,11 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
         ConsolePrincipal principal = visit.Person;
         try
         {
+            using CancellationTokenSource bounded = ConsoleNetworkFunctions.Bounded(cancellationToken);
             var rows = new List<ConsoleNetworkRow>();
-            foreach (string networkId in await store.ListNetworkIdsAsync(cancellationToken))
+            foreach (string networkId in await store.ListNetworkIdsAsync(bounded.Token))
             {
-                if (await store.LoadNetworkAsync(networkId, cancellationToken) is var (network, _) && ConsoleAccess.CanManage(principal, network, gate.Options))
+                if (await store.LoadNetworkAsync(networkId, bounded.Token) is var (network, _) && ConsoleAccess.CanManage(principal, network, gate.Options))
                 {
                     rows.Add(pages.NetworkRow(visit.Language, principal, network));
                 }
@@ -48,7 +48,7 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
 
             return HtmlPage.Ok(pages.Home(visit.Language, principal, ConsoleAccess.IsAdmin(principal, gate.Options), [.. rows.OrderBy(r => r.Name, StringComparer.CurrentCulture)]));
         }
-        catch (Exception e) when (e is RequestFailedException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
             return Unavailable(visit);
         }
@@ -148,10 +148,23 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
             return HtmlPage.Status(StatusCodes.Status403Forbidden, pages.Message(visit.Language, visit.Person, "console_refused_title", "console_refused_start", link: (ConsoleRoutes.New, "console_back")));
         }
 
-        return (await starter.StartAsync(client, network, cancellationToken)).Outcome switch
+        StartOutcome outcome;
+        try
         {
-            // Running or being started: the same preview was sent twice (a double click); its network is there.
-            StartOutcome.Started or StartOutcome.Running or StartOutcome.BeingStarted => new SeeOther(ConsoleRoutes.Done(network.Id, "started")),
+            using CancellationTokenSource bounded = ConsoleNetworkFunctions.Bounded(cancellationToken);
+            outcome = (await starter.StartAsync(client, network, bounded.Token)).Outcome;
+        }
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
+        {
+            outcome = StartOutcome.Unavailable;
+        }
+
+        return outcome switch
+        {
+            // Running: the same preview was sent again after it started; its network is there.
+            StartOutcome.Started or StartOutcome.Running => new SeeOther(ConsoleRoutes.Done(network.Id, "started")),
+            StartOutcome.BeingStarted => HtmlPage.Status(StatusCodes.Status409Conflict,
+                pages.Message(visit.Language, visit.Person, "console_being_started_title", "console_being_started", link: (ConsoleRoutes.Home, "console_to_home"))),
             StartOutcome.Ended => HtmlPage.Status(StatusCodes.Status409Conflict, pages.Problem(visit.Language, visit.Person, "console_network_problem",
                 new Dictionary<string, string[]> { ["networkId"] = [$"The network '{network.Id}' has run and ended; network ids are not reused."] }, (ConsoleRoutes.New, "console_back"))),
             _ => Unavailable(visit),

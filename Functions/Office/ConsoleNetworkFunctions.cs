@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -37,6 +36,17 @@ public sealed class ConsoleNetworkFunctions(
 {
     const string Route = "console/networks/{networkId}";
 
+    /// <summary>How long a console request waits for storage and the engine before it answers 503, as a member's form does.</summary>
+    public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The request's cancellation, and <see cref="StorageTimeout"/> on top.</summary>
+    public static CancellationTokenSource Bounded(CancellationToken requestAborted)
+    {
+        var bounded = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        bounded.CancelAfter(StorageTimeout);
+        return bounded;
+    }
+
     [Function(nameof(ConsoleNetwork))]
     public async Task<IResult> ConsoleNetwork(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
@@ -60,8 +70,8 @@ public sealed class ConsoleNetworkFunctions(
         [DurableClient] DurableTaskClient client,
         string networkId,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "member-added", (fields, _) =>
-            changes.AddMemberAsync(client, networkId, ConsoleActions.Member(fields), $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members", cancellationToken), cancellationToken);
+        ActAsync(request, client, networkId, "member-added", (fields, _, ct) =>
+            changes.AddMemberAsync(client, networkId, ConsoleActions.Member(fields), $"{request.Scheme}://{request.Host}/api/networks/{networkId}/members", ct), cancellationToken);
 
     [Function(nameof(ConsoleEditMember))]
     public Task<IResult> ConsoleEditMember(
@@ -70,8 +80,8 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         string memberId,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "member-changed", (fields, _) =>
-            changes.EditMemberAsync(networkId, memberId, ConsoleActions.Member(fields), cancellationToken), cancellationToken);
+        ActAsync(request, client, networkId, "member-changed", (fields, _, ct) =>
+            changes.EditMemberAsync(networkId, memberId, ConsoleActions.Member(fields), ct), cancellationToken);
 
     [Function(nameof(ConsoleEraseMember))]
     public Task<IResult> ConsoleEraseMember(
@@ -80,7 +90,7 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         string memberId,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "member-erased", (fields, _) =>
+        ActAsync(request, client, networkId, "member-erased", (fields, _, _) =>
             ConfirmedAsync(fields, "removal", () => changes.RemoveMemberAsync(networkId, memberId)), cancellationToken);
 
     [Function(nameof(ConsoleMoveMeeting))]
@@ -90,9 +100,9 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         int n,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "meeting-moved", async (fields, network) =>
+        ActAsync(request, client, networkId, "meeting-moved", async (fields, network, ct) =>
             ConsoleActions.MeetingMove(fields, network.Zone) is ({ } body, _)
-                ? await changes.ChangeMeetingAsync(client, networkId, n, body, cancellationToken)
+                ? await changes.ChangeMeetingAsync(client, networkId, n, body, ct)
                 : Problems.Validation(ConsoleActions.MeetingMove(fields, network.Zone).Errors, "The meeting's new time is not valid."), cancellationToken);
 
     [Function(nameof(ConsoleCancelMeeting))]
@@ -102,8 +112,8 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         int n,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "meeting-cancelled", (fields, _) =>
-            ConfirmedAsync(fields, "cancellation", () => changes.ChangeMeetingAsync(client, networkId, n, ConsoleActions.MeetingCancel(), cancellationToken)), cancellationToken);
+        ActAsync(request, client, networkId, "meeting-cancelled", (fields, _, ct) =>
+            ConfirmedAsync(fields, "cancellation", () => changes.ChangeMeetingAsync(client, networkId, n, ConsoleActions.MeetingCancel(), ct)), cancellationToken);
 
     [Function(nameof(ConsoleResume))]
     public Task<IResult> ConsoleResume(
@@ -111,31 +121,31 @@ public sealed class ConsoleNetworkFunctions(
         [DurableClient] DurableTaskClient client,
         string networkId,
         CancellationToken cancellationToken) =>
-        ActAsync(request, client, networkId, "resumed", (_, _) =>
-            resume.ResumeAsync(client, networkId, ConsoleRoutes.Network(networkId), cancellationToken), cancellationToken);
+        ActAsync(request, client, networkId, "resumed", (_, _, ct) =>
+            resume.ResumeAsync(client, networkId, ConsoleRoutes.Network(networkId), ct), cancellationToken);
 
     [Function(nameof(ConsoleExportWorkbook))]
     public Task<IResult> ConsoleExportWorkbook(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/export.xlsx")] HttpRequest request,
         string networkId,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, () => exports.WorkbookAsync(networkId, cancellationToken), cancellationToken);
+        ReadAsync(request, networkId, ct => exports.WorkbookAsync(networkId, ct), cancellationToken);
 
     [Function(nameof(ConsoleExportTable))]
     public Task<IResult> ConsoleExportTable(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/export.csv")] HttpRequest request,
         string networkId,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, () => exports.TableAsync(networkId, request.Query["table"].FirstOrDefault(), cancellationToken), cancellationToken);
+        ReadAsync(request, networkId, ct => exports.TableAsync(networkId, request.Query["table"].FirstOrDefault(), ct), cancellationToken);
 
     [Function(nameof(ConsoleNextYear))]
     public Task<IResult> ConsoleNextYear(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/next-year.json")] HttpRequest request,
         string networkId,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, async () =>
+        ReadAsync(request, networkId, async ct =>
         {
-            KickoffDocument? draft = await nextYear.DraftAsync(networkId, cancellationToken);
+            KickoffDocument? draft = await nextYear.DraftAsync(networkId, ct);
             request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{networkId}-next-year.json\"";
             return draft is null ? Problems.NotFound("The network") : Results.Json(draft, KickoffDocument.JsonOptions, "application/json");
         }, cancellationToken);
@@ -147,11 +157,11 @@ public sealed class ConsoleNetworkFunctions(
         string networkId,
         string memberId,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, async () =>
+        ReadAsync(request, networkId, async ct =>
         {
             request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"{networkId}-{memberId}.json\"";
             request.HttpContext.Response.Headers.CacheControl = "no-store";
-            return await changes.ExportMemberAsync(networkId, memberId, cancellationToken);
+            return await changes.ExportMemberAsync(networkId, memberId, ct);
         }, cancellationToken);
 
     [Function(nameof(ConsoleMeetingDocument))]
@@ -161,7 +171,7 @@ public sealed class ConsoleNetworkFunctions(
         int n,
         string document,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, async () =>
+        ReadAsync(request, networkId, async ct =>
         {
             MeetingDocument? page = document switch
             {
@@ -170,7 +180,7 @@ public sealed class ConsoleNetworkFunctions(
                 "minutes" => MeetingDocument.MinutesPage,
                 _ => null,
             };
-            return page is { } known && await store.ReadMeetingDocumentAsync(networkId, n, known, cancellationToken) is { } html
+            return page is { } known && await store.ReadMeetingDocumentAsync(networkId, n, known, ct) is { } html
                 ? HtmlPage.Ok(html)
                 : Problems.NotFound($"The {(page is null ? "page" : document)} of meeting {n}");
         }, cancellationToken);
@@ -180,8 +190,8 @@ public sealed class ConsoleNetworkFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route + "/report")] HttpRequest request,
         string networkId,
         CancellationToken cancellationToken) =>
-        ReadAsync(request, networkId, async () =>
-            await store.ReadReportDocumentAsync(networkId, ReportDocument.Page, cancellationToken) is { } html ? HtmlPage.Ok(html) : Problems.NotFound("The year-end report"),
+        ReadAsync(request, networkId, async ct =>
+            await store.ReadReportDocumentAsync(networkId, ReportDocument.Page, ct) is { } html ? HtmlPage.Ok(html) : Problems.NotFound("The year-end report"),
             cancellationToken);
 
     /// <summary>What cannot be undone is done only with the form's confirmation ticked; else the problem, and nothing done.</summary>
@@ -194,9 +204,10 @@ public sealed class ConsoleNetworkFunctions(
         DashboardInput? input;
         try
         {
-            input = await snapshots.ReadAsync(client, networkId, cancellationToken);
+            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            input = await snapshots.ReadAsync(client, networkId, bounded.Token);
         }
-        catch (Exception e) when (e is RequestFailedException or TimeoutException or HttpRequestException or Grpc.Core.RpcException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
             return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Principal, "console_unavailable_title", "console_unavailable"));
         }
@@ -220,7 +231,7 @@ public sealed class ConsoleNetworkFunctions(
     /// A console change: the form read and checked at the gate, the network's access checked, then <paramref name="act"/>
     /// (the API's own code); 303 to the page saying <paramref name="done"/>, or the page with the API's problem and its status.
     /// </summary>
-    async Task<IResult> ActAsync(HttpRequest request, DurableTaskClient client, string networkId, string done, Func<IReadOnlyDictionary<string, string>, Network, Task<IResult>> act, CancellationToken cancellationToken)
+    async Task<IResult> ActAsync(HttpRequest request, DurableTaskClient client, string networkId, string done, Func<IReadOnlyDictionary<string, string>, Network, CancellationToken, Task<IResult>> act, CancellationToken cancellationToken)
     {
         RequestBodies.Read<RequestBodies.MultipartForm> form = await RequestBodies.ReadMultipartFormAsync(request, ConsoleFunctions.MaxFormBytes, ConsoleFunctions.MaxFormFields, cancellationToken);
         if (form.Problem is not null)
@@ -243,11 +254,13 @@ public sealed class ConsoleNetworkFunctions(
         IResult result;
         try
         {
-            result = await act(form.Value.Fields, network);
+            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            result = await act(form.Value.Fields, network, bounded.Token);
         }
-        catch (Exception e) when (e is RequestFailedException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
-            return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable"));
+            // Part of the change may have been made before the failure: say so, and where to look.
+            return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable_act", link: (ConsoleRoutes.Network(networkId), "console_to_network")));
         }
 
         (int status, string? title, IReadOnlyDictionary<string, string[]> errors) = Problems.Describe(result);
@@ -257,7 +270,7 @@ public sealed class ConsoleNetworkFunctions(
     }
 
     /// <summary>A read of the network's (documents, exports, draft) for those with access to it.</summary>
-    async Task<IResult> ReadAsync(HttpRequest request, string networkId, Func<Task<IResult>> read, CancellationToken cancellationToken)
+    async Task<IResult> ReadAsync(HttpRequest request, string networkId, Func<CancellationToken, Task<IResult>> read, CancellationToken cancellationToken)
     {
         ConsoleVisit visit = gate.Enter(request);
         if (visit.Refusal is not null)
@@ -266,21 +279,35 @@ public sealed class ConsoleNetworkFunctions(
         }
 
         (Network? network, IResult? refusal) = await LoadAsync(visit, networkId, cancellationToken);
-        return network is null ? refusal! : await read();
+        if (network is null)
+        {
+            return refusal!;
+        }
+
+        try
+        {
+            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            return await read(bounded.Token);
+        }
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
+        {
+            return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable"));
+        }
     }
 
     async Task<(Network? Network, IResult? Refusal)> LoadAsync(ConsoleVisit visit, string networkId, CancellationToken cancellationToken)
     {
         try
         {
-            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, cancellationToken) is not var (network, _))
+            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, bounded.Token) is not var (network, _))
             {
                 return (null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Message(visit.Language, visit.Person, "console_missing_title", "console_missing", link: (ConsoleRoutes.Home, "console_to_home"))));
             }
 
             return ConsoleAccess.CanManage(visit.Person, network, gate.Options) ? (network, null) : (null, Refused(visit));
         }
-        catch (Exception e) when (e is RequestFailedException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
             return (null, HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable")));
         }

@@ -170,6 +170,7 @@ public sealed class ConsolePagesTests
                  {
                      ("console_not_set_up_title", "console_not_set_up"), ("console_signin_title", "console_signin"), ("console_tenant_title", "console_tenant"),
                      ("console_forged_title", "console_forged"), ("console_missing_title", "console_missing"), ("console_unavailable_title", "console_unavailable"),
+                     ("console_unavailable_title", "console_unavailable_act"), ("console_being_started_title", "console_being_started"),
                      ("console_refused_title", "console_refused"), ("console_refused_title", "console_refused_start"),
                  })
         {
