@@ -86,6 +86,11 @@ public sealed class DurableEngine : IAsyncDisposable
             // Local cycles compress a year into minutes; do not let idle queues back off to the 30 s default.
             MaxQueuePollingInterval = TimeSpan.FromSeconds(1),
 
+            // Activities at once: the Durable extension's default on Premium and Dedicated plans (10 per core), not the
+            // provider's fixed 10, so that K agendas due together run as a deployed instance would run them
+            // (docs/performance.md, "Agenda latency").
+            MaxConcurrentTaskActivityWorkItems = 10 * Environment.ProcessorCount,
+
             // A message taken by a host that died comes back after this. The sidecar does not renew a message while its
             // activity runs, so this must stay longer than the slowest activity (docs/operations.md, "What a crash costs").
             ControlQueueVisibilityTimeout = messageVisibility,

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -111,29 +112,27 @@ public static class DevelopmentSignIn
 
     static string Write(Person person)
     {
-        string payload = Base64Url(JsonSerializer.SerializeToUtf8Bytes(person));
-        return payload + "." + Base64Url(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(payload)));
+        string payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(person));
+        return payload + "." + Base64Url.EncodeToString(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(payload)));
     }
 
     static Person? Read(string? cookie)
     {
         if (cookie?.Split('.') is not [var payload, var signature]
-            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(Base64Url(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(payload))))))
+            || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(signature), Encoding.ASCII.GetBytes(Base64Url.EncodeToString(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(payload))))))
         {
             return null;
         }
 
         try
         {
-            return JsonSerializer.Deserialize<Person>(Convert.FromBase64String(payload.Replace('-', '+').Replace('_', '/').PadRight((payload.Length + 3) / 4 * 4, '=')));
+            return JsonSerializer.Deserialize<Person>(Base64Url.DecodeFromChars(payload));
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
             return null;
         }
     }
-
-    static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Where to go after signing in or out: a path of this host only (never another site).</summary>
     static string Target(string? asked) =>

@@ -14,20 +14,23 @@ public sealed partial class MeetingActivities
     [Function(nameof(AssembleAgenda))]
     public async Task<StepResult> AssembleAgenda([ActivityTrigger] MeetingRef meeting)
     {
-        await SealAsync(meeting.NetworkId, meeting.Number, AnswerKind.Invitation);
-
         // Built again if a member left (or joined) while it was built: the agenda never holds someone erased.
         return await store.BuildOnUnchangedNetworkAsync(meeting.NetworkId, async network =>
         {
             MeetingContext c = MeetingContext.Of(network, meeting.Number);
+            await SealAsync(c, AnswerKind.Invitation);
             return IsCancelled(c, nameof(AssembleAgenda)) ? StepResult.Nothing : new StepResult(await agendas.AssembleAsync(c));
         });
     }
 
-    /// <summary>Seals a meeting's answers of a kind and waits until answers stored before the seal can be read (<see cref="AnswerSeals"/>).</summary>
-    async Task SealAsync(string networkId, int meeting, AnswerKind kind)
+    /// <summary>
+    /// Seals a meeting's answers of a kind as of when they closed and waits until answers stored before the seal can be
+    /// read (<see cref="AnswerSeals"/>). Sealed once: a second call (a retry, a rebuild) finds the seal and does not wait again.
+    /// </summary>
+    async Task SealAsync(MeetingContext c, AnswerKind kind)
     {
-        AnswerSeal seal = await store.SealAnswersAsync(networkId, meeting, kind, clock.GetUtcNow());
+        DateTimeOffset sealAt = AnswerSeals.SealAt(AnswerWindow.ClosesAt(c.Timeline, kind), clock.GetUtcNow());
+        AnswerSeal seal = await store.SealAnswersAsync(c.Network.Id, c.Meeting.Number, kind, sealAt);
         TimeSpan wait = AnswerSeals.WaitBeforeReading(seal.SealedAt, clock.GetUtcNow());
         if (wait > TimeSpan.Zero)
         {

@@ -36,12 +36,11 @@ public sealed partial class MeetingActivities
     [Function(nameof(SendSurveySummary))]
     public async Task<StepResult> SendSurveySummary([ActivityTrigger] MeetingRevisionRef step)
     {
-        await SealAsync(step.NetworkId, step.Number, AnswerKind.Survey);
-
         // Built again if a member left while it was built; a cancelled meeting has no summary.
         (MeetingContext c, DocumentParts? summary) = await store.BuildOnUnchangedNetworkAsync(step.NetworkId, async network =>
         {
             MeetingContext meeting = MeetingContext.Of(network, step.Number);
+            await SealAsync(meeting, AnswerKind.Survey);
             if (IsCancelled(meeting, MailKinds.SurveySummary))
             {
                 return (meeting, (DocumentParts?)null);

@@ -14,9 +14,14 @@ public static class AnswerWindow
     public static bool InTime(MeetingTimeline timeline, AnswerKind kind, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(timeline);
-        return kind == AnswerKind.Invitation
-            ? now < timeline.DeadlineAt
-            : now >= timeline.End && now < timeline.SurveyCloseAt;
+        return now < ClosesAt(timeline, kind) && (kind == AnswerKind.Invitation || now >= timeline.End);
+    }
+
+    /// <summary>When answers of <paramref name="kind"/> stop being taken: the contribution deadline, or the survey's close.</summary>
+    public static DateTimeOffset ClosesAt(MeetingTimeline timeline, AnswerKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(timeline);
+        return kind == AnswerKind.Invitation ? timeline.DeadlineAt : timeline.SurveyCloseAt;
     }
 
     public static bool IsOpen(MeetingTimeline timeline, AnswerKind kind, bool answersSealed, DateTimeOffset now) =>

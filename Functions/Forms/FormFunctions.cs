@@ -16,9 +16,6 @@ namespace NetworkFunctions.Forms;
 /// </summary>
 public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnswers, FormTokens tokens, FormPages pages, IContributionHistory history, TimeProvider clock, ILogger<FormFunctions> logger)
 {
-    /// <summary>How long a form waits for storage before it answers 503: a member does not wait minutes for a page.</summary>
-    static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
-
     [Function(nameof(ShowForm))]
     public Task<IResult> ShowForm(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", "head", Route = "forms/{token}")] HttpRequest request,
@@ -45,8 +42,7 @@ public sealed class FormFunctions(NetworkStore store, CheckedAnswers checkedAnsw
             return HtmlPage.Unavailable(pages.Invalid("form_unavailable"));
         }
 
-        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        bounded.CancelAfter(StorageTimeout);
+        using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
         try
         {
             return await work(bounded.Token);

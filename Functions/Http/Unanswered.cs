@@ -7,6 +7,17 @@ namespace NetworkFunctions.Http;
 /// </summary>
 public static class Unanswered
 {
+    /// <summary>How long a page or form waits for storage and the engine before it answers 503: nobody waits minutes for a page.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+
+    /// <summary>The request's cancellation, and <see cref="Timeout"/> on top.</summary>
+    public static CancellationTokenSource Bounded(CancellationToken requestAborted)
+    {
+        var bounded = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
+        bounded.CancelAfter(Timeout);
+        return bounded;
+    }
+
     public static bool Is(Exception e, CancellationToken requestAborted) =>
         !requestAborted.IsCancellationRequested
         && e is OperationCanceledException or TimeoutException or HttpRequestException or Grpc.Core.RpcException

@@ -34,9 +34,20 @@ public static class ConsoleAccess
     {
         ArgumentNullException.ThrowIfNull(network);
         return IsAdmin(principal, options)
-            || (FromTenant(principal, options) && Holds(principal, network.Director.Email, network.Consultant.Email, network.Facilitator.Email));
+            || (FromTenant(principal, options) && RoleIn(principal, network) is not null);
     }
 
-    static bool Holds(ConsolePrincipal principal, params string[] roleAddresses) =>
-        roleAddresses.Any(a => a.Length > 0 && principal.Addresses.Contains(EmailAddresses.Normalise(a)));
+    /// <summary>The first role, of director, consultant and facilitator, that one of <paramref name="principal"/>'s addresses holds in <paramref name="network"/>; none: null. The tenant is not checked here.</summary>
+    public static ConsoleRole? RoleIn(ConsolePrincipal principal, Network network)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        ArgumentNullException.ThrowIfNull(network);
+        return Holds(principal, network.Director.Email) ? ConsoleRole.Director
+            : Holds(principal, network.Consultant.Email) ? ConsoleRole.Consultant
+            : Holds(principal, network.Facilitator.Email) ? ConsoleRole.Facilitator
+            : null;
+    }
+
+    static bool Holds(ConsolePrincipal principal, string roleAddress) =>
+        roleAddress.Length > 0 && principal.Addresses.Contains(EmailAddresses.Normalise(roleAddress));
 }

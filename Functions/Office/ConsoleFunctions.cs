@@ -36,7 +36,7 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
         ConsolePrincipal principal = visit.Person;
         try
         {
-            using CancellationTokenSource bounded = ConsoleNetworkFunctions.Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             var rows = new List<ConsoleNetworkRow>();
             foreach (string networkId in await store.ListNetworkIdsAsync(bounded.Token))
             {
@@ -151,7 +151,7 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
         StartOutcome outcome;
         try
         {
-            using CancellationTokenSource bounded = ConsoleNetworkFunctions.Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             outcome = (await starter.StartAsync(client, network, bounded.Token)).Outcome;
         }
         catch (Exception e) when (Unanswered.Is(e, cancellationToken))
@@ -172,5 +172,5 @@ public sealed class ConsoleFunctions(ConsoleGate gate, ConsoleTokens tokens, Con
     }
 
     IResult Unavailable(ConsoleVisit visit) =>
-        HtmlPage.Unavailable(pages.Message(visit.Language, visit.Principal, "console_unavailable_title", "console_unavailable"));
+        HtmlPage.Unavailable(pages.Unavailable(visit.Language, visit.Principal));
 }

@@ -45,13 +45,13 @@ public sealed class ConsoleGate(IOptions<ConsoleOptions> options, ConsoleTokens 
         {
             return new(null, language, HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
                 ? Results.Redirect($"{SignInPath}?post_login_redirect_uri={Uri.EscapeDataString(request.Path + request.QueryString)}")
-                : HtmlPage.Status(StatusCodes.Status401Unauthorized, pages.Message(language, null, "console_signin_title", "console_signin", link: (SignInPath, "console_signin_title"))));
+                : HtmlPage.Status(StatusCodes.Status401Unauthorized, pages.SignIn(language, SignInPath)));
         }
 
         if (ConsolePrincipal.Read(request.Headers[ConsolePrincipal.Header].FirstOrDefault(), request.Headers[ConsolePrincipal.ProviderHeader].FirstOrDefault()) is not { } principal)
         {
             logger.LogWarning(LogEvents.ConsoleRefused, "Console refused a principal it could not read");
-            return new(null, language, HtmlPage.Status(StatusCodes.Status401Unauthorized, pages.Message(language, null, "console_signin_title", "console_signin", link: (SignInPath, "console_signin_title"))));
+            return new(null, language, HtmlPage.Status(StatusCodes.Status401Unauthorized, pages.SignIn(language, SignInPath)));
         }
 
         if (!ConsoleAccess.FromTenant(principal, Options))

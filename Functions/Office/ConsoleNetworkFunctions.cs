@@ -36,17 +36,6 @@ public sealed class ConsoleNetworkFunctions(
 {
     const string Route = "console/networks/{networkId}";
 
-    /// <summary>How long a console request waits for storage and the engine before it answers 503, as a member's form does.</summary>
-    public static readonly TimeSpan StorageTimeout = TimeSpan.FromSeconds(20);
-
-    /// <summary>The request's cancellation, and <see cref="StorageTimeout"/> on top.</summary>
-    public static CancellationTokenSource Bounded(CancellationToken requestAborted)
-    {
-        var bounded = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        bounded.CancelAfter(StorageTimeout);
-        return bounded;
-    }
-
     [Function(nameof(ConsoleNetwork))]
     public async Task<IResult> ConsoleNetwork(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Route)] HttpRequest request,
@@ -101,9 +90,11 @@ public sealed class ConsoleNetworkFunctions(
         int n,
         CancellationToken cancellationToken) =>
         ActAsync(request, client, networkId, "meeting-moved", async (fields, network, ct) =>
-            ConsoleActions.MeetingMove(fields, network.Zone) is ({ } body, _)
-                ? await changes.ChangeMeetingAsync(client, networkId, n, body, ct)
-                : Problems.Validation(ConsoleActions.MeetingMove(fields, network.Zone).Errors, "The meeting's new time is not valid."), cancellationToken);
+            ConsoleActions.MeetingMove(fields, network.Zone) switch
+            {
+                ({ } body, _) => await changes.ChangeMeetingAsync(client, networkId, n, body, ct),
+                (_, FieldErrors errors) => Problems.Validation(errors, "The meeting's new time is not valid."),
+            }, cancellationToken);
 
     [Function(nameof(ConsoleCancelMeeting))]
     public Task<IResult> ConsoleCancelMeeting(
@@ -204,12 +195,12 @@ public sealed class ConsoleNetworkFunctions(
         DashboardInput? input;
         try
         {
-            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             input = await snapshots.ReadAsync(client, networkId, bounded.Token);
         }
         catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
-            return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Principal, "console_unavailable_title", "console_unavailable"));
+            return HtmlPage.Unavailable(pages.Unavailable(visit.Language, visit.Principal));
         }
 
         if (input is null)
@@ -254,7 +245,7 @@ public sealed class ConsoleNetworkFunctions(
         IResult result;
         try
         {
-            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             result = await act(form.Value.Fields, network, bounded.Token);
         }
         catch (Exception e) when (Unanswered.Is(e, cancellationToken))
@@ -286,12 +277,12 @@ public sealed class ConsoleNetworkFunctions(
 
         try
         {
-            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             return await read(bounded.Token);
         }
         catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
-            return HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable"));
+            return HtmlPage.Unavailable(pages.Unavailable(visit.Language, visit.Person));
         }
     }
 
@@ -299,7 +290,7 @@ public sealed class ConsoleNetworkFunctions(
     {
         try
         {
-            using CancellationTokenSource bounded = Bounded(cancellationToken);
+            using CancellationTokenSource bounded = Unanswered.Bounded(cancellationToken);
             if (!NetworkIds.IsValid(networkId) || await store.LoadNetworkAsync(networkId, bounded.Token) is not var (network, _))
             {
                 return (null, HtmlPage.Status(StatusCodes.Status404NotFound, pages.Message(visit.Language, visit.Person, "console_missing_title", "console_missing", link: (ConsoleRoutes.Home, "console_to_home"))));
@@ -309,7 +300,7 @@ public sealed class ConsoleNetworkFunctions(
         }
         catch (Exception e) when (Unanswered.Is(e, cancellationToken))
         {
-            return (null, HtmlPage.Unavailable(pages.Message(visit.Language, visit.Person, "console_unavailable_title", "console_unavailable")));
+            return (null, HtmlPage.Unavailable(pages.Unavailable(visit.Language, visit.Person)));
         }
     }
 

@@ -16,6 +16,8 @@ public sealed partial class ConsolePages
     {
         ArgumentNullException.ThrowIfNull(fields);
         FieldErrors errors = draft?.Errors ?? new FieldErrors();
+        IDictionary<string, string[]> byField = errors.ToDictionary();
+        string? ErrorOf(string name) => byField.TryGetValue(name, out string[]? messages) ? string.Join(" ", messages) : null;
         string Value(string name, string fallback = "") => fields.TryGetValue(name, out string? v) ? v : fallback;
         ConsoleField Field(string name, string kind, bool required = true, string? autocomplete = null, string? hint = null, string fallback = "") =>
             new(name, Id(name), T(l, "console_field_" + name.Replace("schedule.", "", StringComparison.Ordinal).Replace('.', '_')), kind, Value(name, fallback))
@@ -23,7 +25,7 @@ public sealed partial class ConsolePages
                 Required = required,
                 Autocomplete = autocomplete,
                 Hint = hint,
-                Error = errors.ToDictionary().TryGetValue(name, out string[]? messages) ? string.Join(" ", messages) : null,
+                Error = ErrorOf(name),
             };
 
         IReadOnlyList<KickoffMember>? kept = draft?.Roster;
@@ -55,7 +57,7 @@ public sealed partial class ConsolePages
                 new(NewNetworkForm.MeetingField(r, part), Id(NewNetworkForm.MeetingField(r, part)), T(l, "console_field_" + part), kind, Value(NewNetworkForm.MeetingField(r, part)))
                 {
                     Required = required && r == 1,
-                    Error = errors.ToDictionary().TryGetValue(NewNetworkForm.MeetingField(r, part), out string[]? messages) ? string.Join(" ", messages) : null,
+                    Error = ErrorOf(NewNetworkForm.MeetingField(r, part)),
                 };
             fieldsets.Add(new ConsoleFieldset(
                 T(l, "console_section_meeting", ("n", row.ToString(CultureInfo.InvariantCulture))),

@@ -19,6 +19,14 @@ public sealed partial class ConsolePages(TemplateRenderer renderer)
     public string Render(ConsoleView view, Language language) => renderer.RenderHtml(Template, view, language, "page");
 
     /// <summary>A page that only says something: a refusal, or what to do next.</summary>
+    /// <summary>The page for storage or the engine not answering in time (sent with 503 and Retry-After).</summary>
+    public string Unavailable(Language l, ConsolePrincipal? principal) =>
+        Message(l, principal, "console_unavailable_title", "console_unavailable");
+
+    /// <summary>The page for a request that needs a sign-in it does not carry (sent with 401), with the way to sign in.</summary>
+    public string SignIn(Language l, string signInPath) =>
+        Message(l, null, "console_signin_title", "console_signin", link: (signInPath, "console_signin_title"));
+
     public string Message(Language l, ConsolePrincipal? principal, string titleKey, string textKey, (string Name, string Value)[]? values = null, (string Url, string TextKey)? link = null) =>
         Render(Frame(l, principal, T(l, titleKey), null) with
         {
@@ -53,15 +61,9 @@ public sealed partial class ConsolePages(TemplateRenderer renderer)
     {
         ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(network);
-        string role = RoleOf(principal, network) ?? "admin";
+        string role = ConsoleAccess.RoleIn(principal, network)?.ToString().ToLowerInvariant() ?? "admin";
         return new ConsoleNetworkRow(network.Name, network.Organisation, T(l, "console_home_role", ("role", T(l, "console_role_" + role))), ConsoleRoutes.Network(network.Id));
     }
-
-    static string? RoleOf(ConsolePrincipal principal, Network network) =>
-        principal.Addresses.Contains(EmailAddresses.Normalise(network.Director.Email)) ? "director"
-        : principal.Addresses.Contains(EmailAddresses.Normalise(network.Consultant.Email)) ? "consultant"
-        : principal.Addresses.Contains(EmailAddresses.Normalise(network.Facilitator.Email)) ? "facilitator"
-        : null;
 
     /// <summary>The preview of the year the form describes, with the kickoff and a way back to the form with what was typed.</summary>
     public string Preview(Language l, ConsolePrincipal principal, string token, Network network, string document, IReadOnlyDictionary<string, string> fields, IReadOnlyList<KickoffMember> roster)

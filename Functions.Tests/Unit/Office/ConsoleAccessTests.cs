@@ -19,6 +19,22 @@ public sealed class ConsoleAccessTests
     public void The_three_roles_manage_their_network(string email) =>
         Assert.True(ConsoleAccess.CanManage(Person(email), Network(), Options));
 
+    [Theory]
+    [InlineData("direktoer@slagelse.dk", ConsoleRole.Director)]
+    [InlineData("KARL@slagelse.dk", ConsoleRole.Consultant)]
+    [InlineData("frida@borgerdialog.dk", ConsoleRole.Facilitator)]
+    public void Each_role_is_named_by_the_address_that_holds_it(string email, ConsoleRole role) =>
+        Assert.Equal(role, ConsoleAccess.RoleIn(Person(email), Network()));
+
+    [Fact]
+    public void One_person_in_two_roles_is_named_by_the_first_and_a_member_by_none()
+    {
+        Network network = Network() with { Facilitator = new Facilitator("Karl", "karl@slagelse.dk", null) };
+
+        Assert.Equal(ConsoleRole.Consultant, ConsoleAccess.RoleIn(Person("karl@slagelse.dk"), network));
+        Assert.Null(ConsoleAccess.RoleIn(Person(network.Members[0].Email), network));
+    }
+
     [Fact]
     public void A_member_or_a_stranger_does_not()
     {
