@@ -86,7 +86,8 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
                 logger.LogInformation("An earlier try of {Kind} for {NetworkId} meeting {Meeting} had reached SendGrid: not sent again", message.Key.Kind, message.Key.NetworkId, message.Key.Meeting);
                 return SendOutcome.AlreadySent;
             case false:
-                return await DeliverAsync(message, cancellationToken);
+                ThrowIfKeyUnresolved();
+                return await HandOverAsync(message, cancellationToken);
             default:
                 // The feed may not show it yet: wait, rather than risk a second copy.
                 throw new EmailSendException(HttpStatusCode.ServiceUnavailable, "Waiting for SendGrid's activity feed to show whether an earlier try went.");
@@ -151,17 +152,23 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
     }
 
     /// <summary>
-    /// Hands the message to SendGrid without looking for an earlier send (the caller did) and records the outcome:
-    /// the intent record before, the sent record after acceptance, the failed record after a permanent refusal;
-    /// anything else throws. The intent id travels in the message's custom arguments.
+    /// Sends a message the caller found no earlier record of. It is claimed first with its intent record, written only
+    /// if there is none: when there is one after all, another run of the same step (an activity's message delivered
+    /// twice, after its visibility ran out) claimed it in between, and that run's outcome decides, as after a crash.
     /// </summary>
     public async Task<SendOutcome> DeliverAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
-        EmailOptions email = options.Value;
-        if (KeyVaultReferences.IsUnresolved(email.SendGridApiKey))
+        ThrowIfKeyUnresolved();
+        return await store.RecordIntentAsync(message.Key, clock.GetUtcNow(), cancellationToken)
+            ? await HandOverAsync(message, cancellationToken)
+            : await ResolveUncertainAsync(message, cancellationToken);
+    }
+
+    /// <summary>Never hands SendGrid a Key Vault reference's text as a key: the mail waits like it does for a revoked key, and the operator's alert (3101) fires once.</summary>
+    void ThrowIfKeyUnresolved()
+    {
+        if (KeyVaultReferences.IsUnresolved(options.Value.SendGridApiKey))
         {
-            // Never hand SendGrid the reference's text as a key: the mail waits like it does for a revoked key, and
-            // the operator's alert (3101) fires once.
             if (health.ConfigurationFault(401, clock.GetUtcNow()))
             {
                 logger.LogError(LogEvents.SendGridConfiguration, "Email:SendGridApiKey is an unresolved Key Vault reference: every mail waits until it can be read");
@@ -169,8 +176,15 @@ public sealed class Mailer(ISendGridClient sendGrid, NetworkStore store, EmailHe
 
             throw EmailSendException.KeyUnavailable("Email:SendGridApiKey");
         }
+    }
 
-        await store.RecordIntentAsync(message.Key, clock.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// Hands the claimed message to SendGrid and records the outcome: the sent record after acceptance, the failed
+    /// record after a permanent refusal; anything else throws. The intent id travels in the message's custom arguments.
+    /// </summary>
+    async Task<SendOutcome> HandOverAsync(EmailMessage message, CancellationToken cancellationToken)
+    {
+        EmailOptions email = options.Value;
         var mail = new SendGridMessage
         {
             From = new EmailAddress(email.SenderAddress, email.SenderName),

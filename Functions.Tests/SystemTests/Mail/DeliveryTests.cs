@@ -31,6 +31,12 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
     public async Task InitializeAsync()
     {
         await sink.ResetAsync();
+        services = Build(activitySettleSeconds: 0);
+    }
+
+    /// <summary>The production composition root on the local mail sink and Azurite, with the activity feed trusted after <paramref name="activitySettleSeconds"/>.</summary>
+    ServiceProvider Build(int activitySettleSeconds)
+    {
         IConfiguration configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             [StorageClients.ConnectionName] = "UseDevelopmentStorage=true",
@@ -41,10 +47,10 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
             ["Email:SendGridHost"] = sink.BaseUrl + "/dev/sendgrid",
             ["Email:SendConcurrency"] = "4",
             ["Email:SendTimeoutSeconds"] = "1",
-            ["Email:ActivitySettleSeconds"] = "0",
+            ["Email:ActivitySettleSeconds"] = activitySettleSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Forms:SigningKey"] = new string('k', 32),
         }).Build();
-        services = new ServiceCollection().AddLogging().AddSingleton(configuration).AddNetworkFunctions(configuration).BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddSingleton(configuration).AddNetworkFunctions(configuration).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -150,6 +156,39 @@ public sealed class DeliveryTests(MailSinkHost sink) : IClassFixture<MailSinkHos
         IReadOnlyList<string> received = await RecipientsAsync(kind);
         Assert.Equal(Recipients, received.Count);
         Assert.Equal(Recipients, received.Distinct().Count());
+        Assert.Equal(Recipients, await Store.CountSentAsync(Network.Id, 1, kind));
+    }
+
+    /// <summary>
+    /// An activity's message delivered again while its first run is still sending (its visibility ran out): two runs
+    /// of one step at once, each finding no record of the mails the other is sending. A mail is claimed by its intent
+    /// record, so the run that did not claim it waits for what became of it instead of sending it too.
+    /// </summary>
+    [Fact]
+    public async Task Two_runs_of_one_step_at_once_send_each_mail_once()
+    {
+        await using ServiceProvider patient = Build(activitySettleSeconds: 60);
+        Delivery delivery = patient.GetRequiredService<Delivery>();
+        string kind = Kind("twice");
+        IReadOnlyList<EmailMessage> batch = Batch(kind);
+
+        Task<int>[] runs = [delivery.SendAsync(Network, batch, Notice(kind)), delivery.SendAsync(Network, batch, Notice(kind))];
+        foreach (Task<int> run in runs)
+        {
+            try
+            {
+                await run;
+            }
+            catch (EmailSendException e) when (e.Failure == SendFailure.Transient)
+            {
+                // The run that found a mail claimed by the other waits for the activity feed; its retry finds the sent record.
+            }
+        }
+
+        await RetriedAsync(() => delivery.SendAsync(Network, batch, Notice(kind)));
+        IReadOnlyList<string> received = await RecipientsAsync(kind);
+        Assert.Equal(Recipients, received.Distinct().Count());
+        Assert.Equal(Recipients, received.Count);
         Assert.Equal(Recipients, await Store.CountSentAsync(Network.Id, 1, kind));
     }
 
