@@ -18,7 +18,6 @@ public sealed partial class ConsolePages(TemplateRenderer renderer)
 
     public string Render(ConsoleView view, Language language) => renderer.RenderHtml(Template, view, language, "page");
 
-    /// <summary>A page that only says something: a refusal, or what to do next.</summary>
     /// <summary>The page for storage or the engine not answering in time (sent with 503 and Retry-After).</summary>
     public string Unavailable(Language l, ConsolePrincipal? principal) =>
         Message(l, principal, "console_unavailable_title", "console_unavailable");
@@ -27,6 +26,7 @@ public sealed partial class ConsolePages(TemplateRenderer renderer)
     public string SignIn(Language l, string signInPath) =>
         Message(l, null, "console_signin_title", "console_signin", link: (signInPath, "console_signin_title"));
 
+    /// <summary>A page that only says something: a refusal, or what to do next.</summary>
     public string Message(Language l, ConsolePrincipal? principal, string titleKey, string textKey, (string Name, string Value)[]? values = null, (string Url, string TextKey)? link = null) =>
         Render(Frame(l, principal, T(l, titleKey), null) with
         {
